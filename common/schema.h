@@ -1,0 +1,111 @@
+// The database schema of news-search: every term prefix, value slot and
+// metadata key, defined here once. The indexer and the searcher use these
+// names and never spell a prefix or slot number anywhere else.
+//
+// One Xapian document per article:
+//   terms   - unprefixed stemmed ("Z") and unstemmed words of title and body,
+//             with positions; title words also under kTitle. Boolean terms
+//             for the unique id, source, story and event keys.
+//   values  - see the slots below; slot numbers are part of the on-disk
+//             format and must never be renumbered or reused.
+//   data    - the article as a JSON object (see common/article_store.h),
+//             kept for display and snippets.
+#pragma once
+
+#include <xapian.h>
+
+#include <iterator>
+#include <string>
+#include <string_view>
+
+namespace news::schema {
+
+// Bump when a change makes old databases unreadable or wrong; checked on open.
+inline constexpr int kVersion = 1;
+
+// ---- Term prefixes (Xapian conventions: docs/termprefixes.rst) ----
+namespace prefix {
+// Unique article id: replace_document(kId + id) makes re-indexing idempotent.
+inline constexpr std::string_view kId = "Q";
+// Words of the title, for `title:` queries.
+inline constexpr std::string_view kTitle = "S";
+// Lower-cased source name, a boolean filter for `source:`.
+inline constexpr std::string_view kSource = "XSOURCE";
+// Lower-cased URL host, a boolean filter for `site:`.
+inline constexpr std::string_view kSite = "H";
+// Story key (versions of one article); finds all versions of a hit.
+inline constexpr std::string_view kStory = "XSTORY";
+// Event key (different articles about one event); the looser grouping.
+inline constexpr std::string_view kEvent = "XEVENT";
+// Marks an article without a date (the term is the prefix alone), so that
+// duplicate detection's date window can still reach undated versions.
+inline constexpr std::string_view kUndated = "XUNDATED";
+}  // namespace prefix
+
+// ---- Value slots (never renumber) ----
+namespace slot {
+// Publication date as "YYYYMMDD" (sorts as a string; Xapian's
+// DateRangeProcessor reads this form). Empty when the date is unknown.
+inline constexpr Xapian::valueno kDate = 0;
+// Story key, 16 hex digits: Enquire::set_collapse_key collapses on it.
+inline constexpr Xapian::valueno kStory = 1;
+// Event key, 16 hex digits: collapse key for `--group event`.
+inline constexpr Xapian::valueno kEvent = 2;
+// Hash of the article's indexed content: an unchanged article is skipped.
+inline constexpr Xapian::valueno kContentHash = 3;
+// Serialised duplicate-detection features (common/fingerprint.h).
+inline constexpr Xapian::valueno kFingerprint = 4;
+// Publication time as sortable_serialise(seconds since 1970), for --sort date.
+inline constexpr Xapian::valueno kTimestamp = 5;
+}  // namespace slot
+
+// ---- Database metadata keys ----
+namespace metadata {
+// Schema version the database was written with (decimal kVersion).
+inline constexpr std::string_view kSchemaVersion = "news-search:schema";
+// JSON summary of the last `build` (time, counts), shown by `news-index status`.
+inline constexpr std::string_view kLastBuild = "news-search:last-build";
+}  // namespace metadata
+
+// ---- Query-parser field names mapped onto the prefixes above ----
+namespace field {
+inline constexpr std::string_view kTitle = "title";
+inline constexpr std::string_view kSource = "source";
+inline constexpr std::string_view kSite = "site";
+inline constexpr std::string_view kId = "id";
+inline constexpr std::string_view kDate = "date";
+inline constexpr std::string_view kStory = "story";
+}  // namespace field
+
+namespace detail {
+constexpr bool starts_with(std::string_view s, std::string_view p) {
+    return s.substr(0, p.size()) == p;
+}
+// Xapian splits a boolean term after its prefix by the case of the next
+// letter, so no prefix may be a leading part of another one.
+constexpr bool prefixes_distinct() {
+    constexpr std::string_view all[] = {prefix::kId, prefix::kTitle, prefix::kSource,
+                                        prefix::kSite, prefix::kStory, prefix::kEvent,
+                                        prefix::kUndated};
+    for (auto a : all)
+        for (auto b : all)
+            if (a != b && starts_with(a, b)) return false;
+    return true;
+}
+constexpr bool slots_distinct() {
+    constexpr Xapian::valueno all[] = {slot::kDate, slot::kStory, slot::kEvent,
+                                       slot::kContentHash, slot::kFingerprint, slot::kTimestamp};
+    for (auto a = std::begin(all); a != std::end(all); ++a)
+        for (auto b = a + 1; b != std::end(all); ++b)
+            if (*a == *b) return false;
+    return true;
+}
+}  // namespace detail
+
+static_assert(detail::prefixes_distinct(), "term prefixes must not overlap");
+static_assert(detail::slots_distinct(), "value slots must be distinct");
+
+// Builds a prefixed term: term(prefix::kId, "reuters-1") == "Qreuters-1".
+std::string term(std::string_view prefix, std::string_view value);
+
+}  // namespace news::schema

@@ -1,0 +1,103 @@
+#include "indexer/document_builder.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+#include "common/schema.h"
+#include "common/stopwords.h"
+#include "common/text.h"
+
+namespace news {
+namespace {
+
+// Xapian terms may be at most 245 bytes; leave room for the prefix.
+constexpr size_t kMaxTermValue = 200;
+
+std::string hex64(uint64_t h) {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+std::string bounded(const std::string& value) {
+    if (value.size() <= kMaxTermValue) return value;
+    return value.substr(0, kMaxTermValue - 17) + "#" + hex64(XXH3_64bits(value.data(), value.size()));
+}
+
+std::string hash_content(const Article& a) {
+    XXH3_state_t* state = XXH3_createState();
+    XXH3_64bits_reset(state);
+    for (const std::string* field : {&a.title, &a.body, &a.source, &a.url, &a.date_text}) {
+        XXH3_64bits_update(state, field->data(), field->size());
+        XXH3_64bits_update(state, "\0", 1);  // keeps ("ab","c") apart from ("a","bc")
+    }
+    const uint64_t h = XXH3_64bits_digest(state);
+    XXH3_freeState(state);
+    return hex64(h);
+}
+
+}  // namespace
+
+std::string id_term(const std::string& id) { return schema::term(schema::prefix::kId, bounded(id)); }
+
+std::string group_key(const std::string& id) { return hex64(XXH3_64bits(id.data(), id.size())); }
+
+std::string url_host(const std::string& url) {
+    const auto scheme = url.find("://");
+    if (scheme == std::string::npos) return {};
+    const auto start = scheme + 3;
+    auto end = url.find_first_of("/?#", start);
+    std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (const auto at = host.rfind('@'); at != std::string::npos) host.erase(0, at + 1);
+    if (const auto colon = host.find(':'); colon != std::string::npos) host.erase(colon);
+    return to_lower(host);
+}
+
+DocumentBuilder::DocumentBuilder() {
+    termgen_.set_stemmer(Xapian::Stem("english"));
+    termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    termgen_.set_stopper(&english_stopper());
+    termgen_.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+}
+
+BuiltDocument DocumentBuilder::build(const Article& a) {
+    namespace prefix = schema::prefix;
+    namespace slot = schema::slot;
+    BuiltDocument built;
+    Xapian::Document& doc = built.document;
+    termgen_.set_document(doc);
+    // Title words count twice unprefixed (a title match ranks above a body
+    // match) and once under the title prefix for `title:` queries.
+    termgen_.index_text(a.title, 1, std::string(prefix::kTitle));
+    termgen_.index_text(a.title, 2);
+    termgen_.increase_termpos();
+    termgen_.index_text(a.body);
+
+    built.id_term = id_term(a.id);
+    doc.add_boolean_term(built.id_term);
+    if (!a.source.empty()) doc.add_boolean_term(schema::term(prefix::kSource, bounded(to_lower(a.source))));
+    if (auto host = url_host(a.url); !host.empty()) doc.add_boolean_term(schema::term(prefix::kSite, bounded(host)));
+    if (a.date) {
+        doc.add_value(slot::kDate, a.date->key());
+        doc.add_value(slot::kTimestamp, Xapian::sortable_serialise(a.date->unix_seconds()));
+    } else {
+        doc.add_boolean_term(std::string(prefix::kUndated));
+    }
+
+    // Until duplicate detection links it to others, an article is its own group.
+    const std::string key = group_key(built.id_term.substr(prefix::kId.size()));
+    doc.add_value(slot::kStory, key);
+    doc.add_value(slot::kEvent, key);
+    doc.add_boolean_term(schema::term(prefix::kStory, key));
+    doc.add_boolean_term(schema::term(prefix::kEvent, key));
+
+    built.content_hash = hash_content(a);
+    doc.add_value(slot::kContentHash, built.content_hash);
+    built.fingerprint = make_fingerprint(a, doc);
+    doc.add_value(slot::kFingerprint, serialise_fingerprint(built.fingerprint));
+    doc.set_data(serialise_article(a));
+    return built;
+}
+
+}  // namespace news

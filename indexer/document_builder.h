@@ -1,0 +1,40 @@
+// Turns an Article into the Xapian document the schema describes.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+
+#include "common/article.h"
+#include "common/fingerprint.h"
+
+namespace news {
+
+struct BuiltDocument {
+    Xapian::Document document;
+    std::string id_term;       // the unique `Q` term
+    std::string content_hash;  // also in slot::kContentHash
+    Fingerprint fingerprint;   // also serialised in slot::kFingerprint
+};
+
+class DocumentBuilder {
+  public:
+    DocumentBuilder();
+    // Reuses one TermGenerator: building is the indexer's inner loop.
+    BuiltDocument build(const Article& article);
+
+  private:
+    Xapian::TermGenerator termgen_;
+};
+
+// The `Q` term for an id; ids too long for a Xapian term are shortened
+// with a hash of the whole id so they stay unique.
+std::string id_term(const std::string& id);
+
+// 16 hex digits naming the group whose representative (smallest) id is `id`.
+std::string group_key(const std::string& id);
+
+// The lower-cased host of a URL ("https://www.bbc.co.uk/x" -> "www.bbc.co.uk").
+std::string url_host(const std::string& url);
+
+}  // namespace news

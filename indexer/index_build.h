@@ -1,0 +1,38 @@
+// `news-index build`: reads inputs into the database in batched commits,
+// replacing changed articles and skipping unchanged ones, then groups the
+// new and changed articles into stories (indexer/story_grouper.h).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "indexer/input_walker.h"
+#include "indexer/story_grouper.h"
+
+namespace news {
+
+struct BuildOptions {
+    std::vector<std::string> inputs;
+    size_t batch_size = 10000;  // articles per commit
+    bool group = true;          // run duplicate detection afterwards
+    bool progress = false;      // report progress on stderr
+};
+
+struct BuildReport {
+    size_t added = 0;
+    size_t updated = 0;
+    size_t unchanged = 0;
+    size_t problems = 0;  // files or lines that could not be indexed
+    size_t total = 0;     // articles in the database afterwards
+    size_t stories = 0;   // story groups with more than one version, database-wide
+    double seconds = 0;
+    GroupingStats grouping;
+};
+
+// Throws news::Error(kDatabase) if the database cannot be opened or written;
+// batches committed before the failure stay in the database.
+BuildReport build_index(const std::string& db_path, const BuildOptions& options,
+                        const ProblemHandler& on_problem);
+
+}  // namespace news

@@ -1,0 +1,197 @@
+#include "indexer/story_grouper.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <numeric>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/date.h"
+#include "common/error.h"
+#include "common/schema.h"
+#include "common/similarity.h"
+#include "indexer/document_builder.h"
+
+namespace news {
+namespace {
+
+class FingerprintCache {
+  public:
+    FingerprintCache(const Xapian::Database& db, TermWeights& weights) : db_(db), weights_(weights) {}
+    const WeighedFingerprint& get(Xapian::docid id) {
+        auto it = cache_.find(id);
+        if (it != cache_.end()) return *it->second;
+        const std::string data = db_.get_document(id).get_value(schema::slot::kFingerprint);
+        Fingerprint fp;
+        try {
+            if (!data.empty()) fp = unserialise_fingerprint(data);
+        } catch (const Error&) {
+            // A damaged fingerprint only means this article is never merged.
+        }
+        auto entry = std::make_unique<WeighedFingerprint>(weigh(std::move(fp), weights_));
+        return *cache_.emplace(id, std::move(entry)).first->second;
+    }
+
+    // Bounds memory on huge builds; call only while holding no references.
+    void trim() {
+        if (cache_.size() >= kMaxEntries) cache_.clear();
+    }
+
+  private:
+    static constexpr size_t kMaxEntries = 200000;
+    Xapian::Database db_;
+    TermWeights& weights_;
+    std::unordered_map<Xapian::docid, std::unique_ptr<WeighedFingerprint>> cache_;
+};
+
+// Union-find over named nodes: "d<docid>" for changed documents and
+// "g<key>" for an existing group.
+class Components {
+  public:
+    void unite(const std::string& a, const std::string& b) {
+        const auto ra = find(a), rb = find(b);
+        if (ra != rb) parent_[std::max(ra, rb)] = std::min(ra, rb);
+    }
+    std::map<std::string, std::vector<std::string>> groups() {
+        std::map<std::string, std::vector<std::string>> out;
+        std::vector<std::string> nodes;
+        for (const auto& [node, parent] : parent_) nodes.push_back(node);
+        for (const auto& node : nodes) out[find(node)].push_back(node);
+        return out;
+    }
+
+  private:
+    std::string find(const std::string& x) {
+        auto it = parent_.find(x);
+        if (it == parent_.end()) {
+            parent_.emplace(x, x);
+            return x;
+        }
+        if (it->second == x) return x;
+        std::string root = find(it->second);
+        parent_[x] = root;
+        return root;
+    }
+    std::unordered_map<std::string, std::string> parent_;
+};
+
+Xapian::Query candidate_query(const WeighedFingerprint& w) {
+    std::vector<size_t> order(w.fp.terms.size());
+    std::iota(order.begin(), order.end(), 0);
+    const size_t k = std::min(kQueryTerms, order.size());
+    std::partial_sort(order.begin(), order.begin() + k, order.end(), [&](size_t a, size_t b) {
+        return w.weights[a] != w.weights[b] ? w.weights[a] > w.weights[b] : a < b;
+    });
+    std::vector<Xapian::Query> terms;
+    for (size_t i = 0; i < k; ++i) terms.emplace_back(w.fp.terms[order[i]].first);
+    Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    if (!w.fp.day) return query;
+    const Xapian::Query window(Xapian::Query::OP_VALUE_RANGE, schema::slot::kDate,
+                               Date::from_days(*w.fp.day - kDateWindowDays).key(),
+                               Date::from_days(*w.fp.day + kDateWindowDays).key());
+    const Xapian::Query undated{std::string(schema::prefix::kUndated)};
+    return Xapian::Query(Xapian::Query::OP_FILTER, query,
+                         Xapian::Query(Xapian::Query::OP_OR, window, undated));
+}
+
+std::string article_id(const Xapian::Database& db, Xapian::docid id) {
+    const std::string prefix(schema::prefix::kId);
+    auto t = db.termlist_begin(id);
+    t.skip_to(prefix);
+    if (t != db.termlist_end(id) && (*t).compare(0, prefix.size(), prefix) == 0)
+        return (*t).substr(prefix.size());
+    return {};
+}
+
+struct Level {
+    std::string_view prefix;
+    Xapian::valueno slot;
+};
+
+// Gives every member of each linked component the key of its smallest id.
+size_t rekey(Xapian::WritableDatabase& db, Components& components, const Level& level) {
+    size_t rewritten = 0;
+    for (const auto& [root, nodes] : components.groups()) {
+        if (nodes.size() < 2) continue;
+        std::set<Xapian::docid> members;
+        for (const auto& node : nodes) {
+            if (node[0] == 'd') {
+                members.insert(static_cast<Xapian::docid>(std::stoul(node.substr(1))));
+            } else {
+                const std::string term = schema::term(level.prefix, node.substr(1));
+                for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) members.insert(*p);
+            }
+        }
+        std::string smallest;
+        for (auto m : members) {
+            std::string id = article_id(db, m);
+            if (smallest.empty() || id < smallest) smallest = std::move(id);
+        }
+        const std::string key = group_key(smallest);
+        for (auto m : members) {
+            Xapian::Document doc = db.get_document(m);
+            const std::string old = doc.get_value(level.slot);
+            if (old == key) continue;
+            if (!old.empty()) {
+                try {
+                    doc.remove_term(schema::term(level.prefix, old));
+                } catch (const Xapian::InvalidArgumentError&) {
+                    // The term was missing: nothing to remove.
+                }
+            }
+            doc.add_boolean_term(schema::term(level.prefix, key));
+            doc.add_value(level.slot, key);
+            db.replace_document(m, doc);
+            ++rewritten;
+        }
+    }
+    return rewritten;
+}
+
+}  // namespace
+
+GroupingStats group_stories(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& changed) {
+    GroupingStats stats;
+    TermWeights weights(db);
+    FingerprintCache cache(db, weights);
+    const std::unordered_set<Xapian::docid> is_changed(changed.begin(), changed.end());
+    std::set<std::pair<Xapian::docid, Xapian::docid>> compared;
+    Components stories, events;
+    Xapian::Enquire enquire(db);
+
+    auto node_of = [&](Xapian::docid id, Xapian::valueno slot) {
+        if (is_changed.count(id)) return "d" + std::to_string(id);
+        return "g" + db.get_document(id).get_value(slot);
+    };
+
+    for (const Xapian::docid d : changed) {
+        cache.trim();
+        const WeighedFingerprint& a = cache.get(d);
+        if (a.fp.terms.empty()) continue;
+        ++stats.articles;
+        stories.unite("d" + std::to_string(d), "d" + std::to_string(d));
+        enquire.set_query(candidate_query(a));
+        const Xapian::MSet candidates = enquire.get_mset(0, kCandidatesPerArticle);
+        for (auto m = candidates.begin(); m != candidates.end(); ++m) {
+            const Xapian::docid c = *m;
+            if (c == d || !compared.emplace(std::min(c, d), std::max(c, d)).second) continue;
+            ++stats.comparisons;
+            const Relation relation = judge(compare(a, cache.get(c)));
+            if (relation == Relation::kDifferent) continue;
+            ++stats.event_links;
+            events.unite("d" + std::to_string(d), node_of(c, schema::slot::kEvent));
+            if (relation == Relation::kSameStory) {
+                ++stats.story_links;
+                stories.unite("d" + std::to_string(d), node_of(c, schema::slot::kStory));
+            }
+        }
+    }
+    stats.rekeyed += rekey(db, stories, {schema::prefix::kStory, schema::slot::kStory});
+    stats.rekeyed += rekey(db, events, {schema::prefix::kEvent, schema::slot::kEvent});
+    return stats;
+}
+
+}  // namespace news

@@ -1,0 +1,45 @@
+// Duplicate-story detection at index time.
+//
+// For every article added or changed by a build, candidates are found with a
+// Xapian query over the article's most distinctive stems (highest tf-idf),
+// restricted to a date window around its date (undated articles are always
+// candidates). Each candidate is then verified with judge() from
+// common/similarity.h. Verified pairs are links; groups are the connected
+// components of the links, merged with the existing groups the linked
+// articles already belong to, so an article added later joins its group and
+// an article that links two groups merges them.
+//
+// A group's key is group_key() of its smallest article id, so the grouping
+// does not depend on the order articles arrive in. Two levels are kept:
+// story (versions of one article: the default collapse) and event
+// (different articles about one event).
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <vector>
+
+namespace news {
+
+struct GroupingStats {
+    size_t articles = 0;          // articles whose versions were searched for
+    size_t comparisons = 0;       // candidate pairs verified
+    size_t story_links = 0;       // pairs judged versions of one story
+    size_t event_links = 0;       // pairs judged about one event (story links included)
+    size_t rekeyed = 0;           // documents rewritten with a new group key
+};
+
+// Candidates fetched per article; generous, since verification is cheap
+// next to missing a version.
+inline constexpr Xapian::doccount kCandidatesPerArticle = 30;
+// Stems in the candidate query.
+inline constexpr size_t kQueryTerms = 24;
+// Days either side of the article's date searched for versions.
+inline constexpr long kDateWindowDays = 7;
+
+// Regroups `changed` (committed documents) against the whole database.
+// The caller commits afterwards.
+GroupingStats group_stories(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& changed);
+
+}  // namespace news

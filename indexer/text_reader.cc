@@ -1,0 +1,112 @@
+#include "indexer/text_reader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "common/error.h"
+#include "common/text.h"
+
+namespace news {
+namespace {
+
+// Lines that are page furniture, not article text (compared lower-cased).
+bool is_boilerplate(std::string_view line) {
+    static const std::string_view kExact[] = {"top story", "source link", "related articles",
+                                              "leave a reply", "back to top button",
+                                              "translate this news in", "advertisement",
+                                              "share this article", "read more"};
+    static const std::string_view kStarts[] = {"your email address will not be published",
+                                               "read:", "read also:", "also read:"};
+    const std::string lower = to_lower(line);
+    for (auto e : kExact)
+        if (lower == e) return true;
+    for (auto s : kStarts)
+        if (lower.compare(0, s.size(), s) == 0) return true;
+    return false;
+}
+
+// Removes a leading "date YYYY-MM-DD" marker, returning the date text.
+std::string take_date_marker(std::string& line) {
+    std::string_view t = trim(line);
+    if (t.size() < 15 || to_lower(t.substr(0, 5)) != "date ") return {};
+    const std::string date(t.substr(5, 10));
+    if (!parse_date(date)) return {};
+    line = std::string(trim(t.substr(15)));
+    return date;
+}
+
+constexpr size_t kMaxTitleBytes = 160;
+
+// A title cut from a long first line: at a word boundary, marked as cut.
+std::string shorten_title(const std::string& line) {
+    size_t cut = line.rfind(' ', 100);
+    if (cut == std::string::npos || cut < 40) cut = 100;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    return line.substr(0, cut) + "…";
+}
+
+size_t line_of_offset(const std::string& s, size_t offset) {
+    return 1 + std::count(s.begin(), s.begin() + std::min(offset, s.size()), '\n');
+}
+
+}  // namespace
+
+Article parse_text_article(const std::string& path, const std::string& content) {
+    if (looks_binary(content)) throw Error(ErrorKind::kInput, path + ": binary data, not a text article");
+    if (auto bad = find_invalid_utf8(content))
+        throw Error(ErrorKind::kInput, path + ":" + std::to_string(line_of_offset(content, *bad)) +
+                                           ": invalid UTF-8 (byte offset " + std::to_string(*bad) + ")");
+    Article article;
+    article.path = path;
+    std::istringstream in(strip_controls(content));
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) {
+        if (article.date_text.empty()) {
+            if (auto d = take_date_marker(line); !d.empty()) {
+                article.date_text = d;
+                article.date = parse_date(d);
+            }
+        }
+        if (is_boilerplate(trim(line))) continue;
+        lines.push_back(std::move(line));
+    }
+    auto first = std::find_if(lines.begin(), lines.end(),
+                              [](const std::string& l) { return !trim(l).empty(); });
+    if (first == lines.end()) throw Error(ErrorKind::kInput, path + ": empty file, no article text");
+    const std::string first_line(trim(*first));
+    std::string body;
+    auto body_from = first + 1;
+    if (first_line.size() <= kMaxTitleBytes) {
+        article.title = first_line;
+    } else {
+        article.title = shorten_title(first_line);
+        body_from = first;  // the long line is the lead paragraph
+    }
+    for (auto it = body_from; it != lines.end(); ++it) {
+        body += *it;
+        body += '\n';
+    }
+    article.body = std::string(trim(body));
+    return article;
+}
+
+Article read_text_article(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorKind::kInput, path + ": cannot read: " + std::strerror(errno));
+    std::ostringstream content;
+    content << in.rdbuf();
+    if (in.bad()) throw Error(ErrorKind::kInput, path + ": read error: " + std::strerror(errno));
+    Article article = parse_text_article(path, content.str());
+    // A file's identity is where it lives: re-indexing the same file replaces it.
+    std::error_code ec;
+    const auto canonical = std::filesystem::weakly_canonical(path, ec);
+    article.id = ec ? path : canonical.string();
+    return article;
+}
+
+}  // namespace news
