@@ -2,28 +2,13 @@
 
 #include <xxhash.h>
 
-#include <cstdio>
-
+#include "common/keys.h"
 #include "common/schema.h"
 #include "common/stopwords.h"
 #include "common/text.h"
 
 namespace news {
 namespace {
-
-// Xapian terms may be at most 245 bytes; leave room for the prefix.
-constexpr size_t kMaxTermValue = 200;
-
-std::string hex64(uint64_t h) {
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
-}
-
-std::string bounded(const std::string& value) {
-    if (value.size() <= kMaxTermValue) return value;
-    return value.substr(0, kMaxTermValue - 17) + "#" + hex64(XXH3_64bits(value.data(), value.size()));
-}
 
 std::string hash_content(const Article& a) {
     XXH3_state_t* state = XXH3_createState();
@@ -38,10 +23,6 @@ std::string hash_content(const Article& a) {
 }
 
 }  // namespace
-
-std::string id_term(const std::string& id) { return schema::term(schema::prefix::kId, bounded(id)); }
-
-std::string group_key(const std::string& id) { return hex64(XXH3_64bits(id.data(), id.size())); }
 
 std::string url_host(const std::string& url) {
     const auto scheme = url.find("://");
@@ -76,8 +57,8 @@ BuiltDocument DocumentBuilder::build(const Article& a) {
 
     built.id_term = id_term(a.id);
     doc.add_boolean_term(built.id_term);
-    if (!a.source.empty()) doc.add_boolean_term(schema::term(prefix::kSource, bounded(to_lower(a.source))));
-    if (auto host = url_host(a.url); !host.empty()) doc.add_boolean_term(schema::term(prefix::kSite, bounded(host)));
+    if (!a.source.empty()) doc.add_boolean_term(schema::term(prefix::kSource, bounded_term_value(to_lower(a.source))));
+    if (auto host = url_host(a.url); !host.empty()) doc.add_boolean_term(schema::term(prefix::kSite, bounded_term_value(host)));
     if (a.date) {
         doc.add_value(slot::kDate, a.date->key());
         doc.add_value(slot::kTimestamp, Xapian::sortable_serialise(a.date->unix_seconds()));

@@ -27,13 +27,6 @@ class DocumentBuilder {
     Xapian::TermGenerator termgen_;
 };
 
-// The `Q` term for an id; ids too long for a Xapian term are shortened
-// with a hash of the whole id so they stay unique.
-std::string id_term(const std::string& id);
-
-// 16 hex digits naming the group whose representative (smallest) id is `id`.
-std::string group_key(const std::string& id);
-
 // The lower-cased host of a URL ("https://www.bbc.co.uk/x" -> "www.bbc.co.uk").
 std::string url_host(const std::string& url);
 

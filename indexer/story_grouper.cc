@@ -13,7 +13,7 @@
 #include "common/error.h"
 #include "common/schema.h"
 #include "common/similarity.h"
-#include "indexer/document_builder.h"
+#include "common/keys.h"
 
 namespace news {
 namespace {

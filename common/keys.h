@@ -1,0 +1,21 @@
+// The computed keys the schema stores: unique-id terms and group keys.
+#pragma once
+
+#include <string>
+
+namespace news {
+
+// The `Q` term for an id; ids too long for a Xapian term (245 bytes) are
+// shortened with a hash of the whole id so they stay unique.
+std::string id_term(const std::string& id);
+
+// Makes a term value fit in a Xapian term, as id_term does.
+std::string bounded_term_value(const std::string& value);
+
+// 16 hex digits naming the group whose smallest member id is `id`.
+std::string group_key(const std::string& id);
+
+// 16 hex digits of a 64-bit hash.
+std::string hex64(unsigned long long h);
+
+}  // namespace news

@@ -1,0 +1,142 @@
+#include "searcher/search.h"
+
+#include <algorithm>
+
+#include "common/error.h"
+#include "common/fingerprint.h"
+#include "common/schema.h"
+#include "common/similarity.h"
+#include "common/keys.h"
+#include "searcher/query.h"
+
+namespace news {
+namespace {
+
+struct GroupField {
+    std::string_view prefix;
+    Xapian::valueno slot;
+};
+
+std::optional<GroupField> group_field(Grouping g) {
+    switch (g) {
+        case Grouping::kStory: return GroupField{schema::prefix::kStory, schema::slot::kStory};
+        case Grouping::kEvent: return GroupField{schema::prefix::kEvent, schema::slot::kEvent};
+        case Grouping::kNone: break;
+    }
+    return std::nullopt;
+}
+
+Highlighted highlight(const Xapian::MSet& mset, const std::string& text, size_t bytes) {
+    if (text.empty()) return {};
+    return parse_snippet(mset.snippet(text, bytes, english_stemmer(),
+                                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                      kHighlightStart, kHighlightEnd, "…"));
+}
+
+// A title is shown whole, with its matches marked.
+Highlighted highlight_title(const Xapian::MSet& mset, const std::string& title) {
+    if (title.empty()) return {};
+    Highlighted h = parse_snippet(mset.snippet(title, title.size() * 4 + 64, english_stemmer(), 0,
+                                               kHighlightStart, kHighlightEnd, ""));
+    if (h.text.empty()) h.text = title;
+    return h;
+}
+
+// Exact count of documents matching `query` within one group; Xapian's own
+// collapse count is only a lower bound.
+Xapian::doccount count_matching(const Xapian::Database& db, const Xapian::Query& query,
+                                const std::string& group_term, Xapian::doccount group_size) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(group_term)));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, group_size, group_size).get_matches_estimated();
+}
+
+}  // namespace
+
+Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+    SearchResult result;
+    result.query = request.query;
+    const Xapian::Query query = parse_query(request.query, db_);
+    result.parsed = query.get_description();
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    const auto field = group_field(request.grouping);
+    if (field) enquire.set_collapse_key(field->slot);
+    switch (request.sort) {
+        case SortOrder::kRelevance: break;
+        case SortOrder::kNewest: enquire.set_sort_by_value_then_relevance(schema::slot::kTimestamp, true); break;
+        case SortOrder::kOldest: enquire.set_sort_by_value_then_relevance(schema::slot::kTimestamp, false); break;
+    }
+    const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, request.offset + request.limit + 100);
+    result.matches_estimated = mset.get_matches_estimated();
+    result.matches_lower = mset.get_matches_lower_bound();
+    result.matches_upper = mset.get_matches_upper_bound();
+    for (auto m = mset.begin(); m != mset.end(); ++m) {
+        Hit hit;
+        const Xapian::Document doc = m.get_document();
+        hit.rank = m.get_rank() + 1;
+        hit.article = unserialise_article(doc.get_data());
+        hit.score = m.get_weight();
+        hit.story = doc.get_value(schema::slot::kStory);
+        hit.event = doc.get_value(schema::slot::kEvent);
+        if (field) {
+            const std::string key = doc.get_value(field->slot);
+            const std::string term = schema::term(field->prefix, key);
+            hit.versions = std::max<Xapian::doccount>(1, db_.get_termfreq(term));
+            hit.matching_versions =
+                hit.versions > 1 ? count_matching(db_, query, term, hit.versions) : 1;
+        }
+        hit.title = highlight_title(mset, hit.article.title);
+        hit.snippet = highlight(mset, hit.article.body, request.snippet_bytes);
+        result.hits.push_back(std::move(hit));
+    }
+    return result;
+}
+
+std::vector<Version> Searcher::versions(const std::string& id, Grouping grouping) {
+    const std::string qterm = id_term(id);
+    auto p = db_.postlist_begin(qterm);
+    if (p == db_.postlist_end(qterm)) throw Error(ErrorKind::kUsage, "no article with id " + id);
+    const Xapian::docid shown_id = *p;
+    const Xapian::Document shown = db_.get_document(shown_id);
+    TermWeights weights(db_);
+    auto fingerprint_of = [&](const Xapian::Document& doc) {
+        Fingerprint fp;
+        try {
+            fp = unserialise_fingerprint(doc.get_value(schema::slot::kFingerprint));
+        } catch (const Error&) {
+        }
+        return weigh(std::move(fp), weights);
+    };
+    const WeighedFingerprint shown_fp = fingerprint_of(shown);
+
+    std::vector<Xapian::docid> members{shown_id};
+    if (const auto field = group_field(grouping)) {
+        const std::string term = schema::term(field->prefix, shown.get_value(field->slot));
+        members.clear();
+        for (auto q = db_.postlist_begin(term); q != db_.postlist_end(term); ++q) members.push_back(*q);
+    }
+    std::vector<Version> out;
+    for (const Xapian::docid member : members) {
+        const Xapian::Document doc = db_.get_document(member);
+        Version v;
+        v.article = unserialise_article(doc.get_data());
+        v.story = doc.get_value(schema::slot::kStory);
+        v.shown = member == shown_id;
+        const Evidence evidence = compare(shown_fp, fingerprint_of(doc));
+        v.similarity = v.shown ? 1.0 : evidence.cosine;
+        v.relation = v.shown ? "shown" : to_string(judge(evidence));
+        out.push_back(std::move(v));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Version& a, const Version& b) {
+        if (a.shown != b.shown) return a.shown;
+        return a.similarity > b.similarity;
+    });
+    return out;
+}
+
+}  // namespace news

@@ -1,0 +1,71 @@
+// Ranked search with duplicate stories collapsed, and the listing of all
+// versions of one story.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/article.h"
+#include "searcher/highlight.h"
+
+namespace news {
+
+enum class Grouping { kStory, kEvent, kNone };
+enum class SortOrder { kRelevance, kNewest, kOldest };
+
+struct SearchRequest {
+    std::string query;
+    Xapian::doccount offset = 0;
+    Xapian::doccount limit = 10;
+    Grouping grouping = Grouping::kStory;
+    SortOrder sort = SortOrder::kRelevance;
+    size_t snippet_bytes = 300;
+};
+
+struct Hit {
+    Xapian::doccount rank = 0;  // 1-based, counting from the first result
+    Article article;
+    double score = 0;
+    std::string story;  // story key
+    std::string event;  // event key
+    // Versions the hit stands for under the request's grouping, exactly:
+    // all of them in the database, and those among them matching the query.
+    Xapian::doccount versions = 1;
+    Xapian::doccount matching_versions = 1;
+    Highlighted title;
+    Highlighted snippet;
+};
+
+struct SearchResult {
+    std::string query;
+    std::string parsed;  // Xapian's description of the parsed query
+    Xapian::doccount matches_estimated = 0;
+    Xapian::doccount matches_lower = 0;
+    Xapian::doccount matches_upper = 0;
+    std::vector<Hit> hits;
+};
+
+struct Version {
+    Article article;
+    std::string story;
+    double similarity = 0;  // cosine of distinctive-term vectors with the shown version
+    std::string relation;   // judge() between this version and the shown one
+    bool shown = false;     // the version the listing was asked for
+};
+
+class Searcher {
+  public:
+    explicit Searcher(Xapian::Database db);
+    SearchResult search(const SearchRequest& request);
+    // All versions of the story (or event) the article `id` belongs to.
+    // Throws news::Error(kUsage) if no article has that id.
+    std::vector<Version> versions(const std::string& id, Grouping grouping);
+
+  private:
+    Xapian::Database db_;
+};
+
+}  // namespace news
