@@ -34,11 +34,13 @@ int month_from_name(std::string name) {
     return 0;
 }
 
-std::optional<Date> make(int y, int m, int d, int hh = 0, int mm = 0, int ss = 0) {
+std::optional<Date> make(int y, int m, int d, int hh = -1, int mm = 0, int ss = 0) {
+    const bool has_time = hh >= 0;
+    if (!has_time) hh = 0;
     if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
         return std::nullopt;
     if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 60) return std::nullopt;
-    return Date{y, m, d, hh * 3600L + mm * 60L + ss};
+    return Date{y, m, d, hh * 3600L + mm * 60L + ss, has_time};
 }
 
 }  // namespace
@@ -67,7 +69,7 @@ Date Date::from_days(long z) {
     const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
     const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
     const int y = static_cast<int>(yoe) + static_cast<int>(era) * 400 + (m <= 2);
-    return Date{y, m, d, 0};
+    return Date{y, m, d, 0, false};
 }
 
 namespace {
@@ -109,10 +111,10 @@ std::optional<Date> parse_date(std::string_view text) {
     std::smatch m;
     auto num = [&](int i) { return m[i].matched ? std::atoi(m[i].str().c_str()) : 0; };
     if (std::regex_match(s, m, iso))
-        return make(num(1), num(2), num(3), num(4), num(5), num(6));
+        return make(num(1), num(2), num(3), m[4].matched ? num(4) : -1, num(5), num(6));
     if (std::regex_match(s, m, compact)) return make(num(1), num(2), num(3));
     if (std::regex_match(s, m, day_month_year))
-        return make(num(3), month_from_name(m[2]), num(1), num(4), num(5), num(6));
+        return make(num(3), month_from_name(m[2]), num(1), m[4].matched ? num(4) : -1, num(5), num(6));
     if (std::regex_match(s, m, month_day_year))
         return make(num(3), month_from_name(m[1]), num(2));
     return std::nullopt;

@@ -11,6 +11,7 @@ namespace news {
 struct Date {
     int year = 0, month = 0, day = 0;
     long seconds_of_day = 0;  // 0 when the input gave only a day
+    bool has_time = false;    // the input gave a time of day
 
     // "YYYYMMDD": the value-slot form, sortable as a string.
     std::string key() const;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <xxhash.h>
+
 #include "common/error.h"
 #include "common/stopwords.h"
 
@@ -57,6 +59,17 @@ struct Reader {
     }
 };
 
+constexpr char kFormat = '\x02';
+
+// Optional signed values as varints: 0 is "none", others are offset by 2^40.
+uint64_t encode_optional(const std::optional<long>& v) {
+    return v ? static_cast<uint64_t>(*v + (1L << 40)) + 1 : 0;
+}
+std::optional<long> decode_optional(uint64_t v) {
+    if (!v) return std::nullopt;
+    return static_cast<long>(v - 1) - (1L << 40);
+}
+
 void put_string(std::string& out, const std::string& s) {
     put_varint(out, s.size());
     out += s;
@@ -64,8 +77,7 @@ void put_string(std::string& out, const std::string& s) {
 
 }  // namespace
 
-void scan_numbers_and_entities(const std::string& text, std::vector<std::string>& numbers,
-                               std::vector<std::string>& entities) {
+void scan_text(const std::string& text, TextScan& out) {
     const size_t n = text.size();
     bool sentence_start = true;
     size_t i = 0;
@@ -84,16 +96,24 @@ void scan_numbers_and_entities(const std::string& text, std::vector<std::string>
                     break;
                 }
             }
-            numbers.push_back(num);
+            out.numbers.push_back(num);
             sentence_start = false;
         } else if (is_alpha(c)) {
             const size_t start = i;
-            while (i < n && (is_alpha(text[i]) || text[i] == '\'' || text[i] == '-')) ++i;
+            // Hyphens split words, as in Xapian's TermGenerator ("high-yield").
+            while (i < n && (is_alpha(text[i]) || text[i] == '\'')) ++i;
+            // "1ST", "2ND": the letters belong to the number before them.
+            if (start > 0 && is_digit(text[start - 1])) {
+                sentence_start = false;
+                continue;
+            }
             const bool capitalised = std::isupper(static_cast<unsigned char>(c)) != 0;
-            if (capitalised && !sentence_start && i - start >= 2) {
-                std::string word = text.substr(start, i - start);
-                for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-                if (!is_stopword(word)) entities.push_back(std::move(word));
+            std::string word = text.substr(start, i - start);
+            while (!word.empty() && word.back() == '\'') word.pop_back();
+            for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            if (!word.empty() && !is_stopword(word)) {
+                if (capitalised && !sentence_start && word.size() >= 2) out.entities.push_back(word);
+                out.words.push_back(std::move(word));
             }
             sentence_start = false;
         } else {
@@ -105,28 +125,61 @@ void scan_numbers_and_entities(const std::string& text, std::vector<std::string>
 
 Fingerprint make_fingerprint(const Article& article, const Xapian::Document& indexed) {
     Fingerprint fp;
+    // The termlist is sorted by term, as Fingerprint::terms must be.
     for (auto t = indexed.termlist_begin(); t != indexed.termlist_end(); ++t) {
         const std::string term = *t;
         if (is_content_stem(term)) fp.terms.emplace_back(term, t.get_wdf());
     }
-    // The termlist is already sorted by term.
-    scan_numbers_and_entities(article.body, fp.numbers, fp.entities);
-    std::vector<std::string> title_entities;  // titles are often ALL CAPS: numbers only
-    scan_numbers_and_entities(article.title, fp.numbers, title_entities);
+    TextScan body;
+    scan_text(article.body, body);
+    TextScan title;  // titles are often ALL CAPS: their numbers count, not their names
+    scan_text(article.title, title);
+    fp.numbers = std::move(body.numbers);
+    fp.numbers.insert(fp.numbers.end(), title.numbers.begin(), title.numbers.end());
+    fp.entities = std::move(body.entities);
     sort_unique(fp.numbers);
     sort_unique(fp.entities);
-    uint32_t words = 0;
-    for (const auto& [term, wdf] : fp.terms) words += wdf;
-    fp.words = words;
-    if (article.date) fp.day = article.date->days();
+
+    static const Xapian::Stem stemmer("english");
+    std::string previous;
+    for (const auto& word : body.words) {
+        std::string stem = stemmer(word);
+        if (!previous.empty()) {
+            const std::string pair = previous + ' ' + stem;
+            fp.shingles.push_back(XXH3_64bits(pair.data(), pair.size()));
+        }
+        previous = std::move(stem);
+    }
+    std::sort(fp.shingles.begin(), fp.shingles.end());
+    fp.shingles.erase(std::unique(fp.shingles.begin(), fp.shingles.end()), fp.shingles.end());
+
+    for (const auto& word : title.words) {
+        // Short tokens are mostly pieces of abbreviations ("U.S." gives "u", "s").
+        if (word.size() >= 3) fp.title_stems.push_back(stemmer(word));
+        if (word == "corrected" || word == "correction" || word == "corrects" || word == "rpt" ||
+            word == "repeat" || word == "repeated")
+            fp.correction = true;
+    }
+    sort_unique(fp.title_stems);
+    fp.body_words = static_cast<uint32_t>(body.words.size());
+    fp.words = fp.body_words + static_cast<uint32_t>(title.words.size());
+    if (article.date) {
+        fp.day = article.date->days();
+        if (article.date->has_time) fp.minute = static_cast<long>(article.date->unix_seconds() / 60);
+    }
     return fp;
 }
 
 std::string serialise_fingerprint(const Fingerprint& fp) {
     std::string out;
-    out += '\x01';  // format version
+    out += kFormat;
     put_varint(out, fp.words);
-    put_varint(out, fp.day ? static_cast<uint64_t>(*fp.day + (1L << 40)) + 1 : 0);
+    put_varint(out, fp.body_words);
+    put_varint(out, encode_optional(fp.day));
+    put_varint(out, encode_optional(fp.minute));
+    put_varint(out, fp.correction ? 1 : 0);
+    put_varint(out, fp.title_stems.size());
+    for (const auto& s : fp.title_stems) put_string(out, s);
     put_varint(out, fp.terms.size());
     for (const auto& [term, wdf] : fp.terms) {
         put_string(out, term);
@@ -136,15 +189,24 @@ std::string serialise_fingerprint(const Fingerprint& fp) {
     for (const auto& s : fp.numbers) put_string(out, s);
     put_varint(out, fp.entities.size());
     for (const auto& s : fp.entities) put_string(out, s);
+    put_varint(out, fp.shingles.size());
+    for (const uint64_t h : fp.shingles) {
+        for (int i = 0; i < 8; ++i) out += static_cast<char>(h >> (8 * i));
+    }
     return out;
 }
 
 Fingerprint unserialise_fingerprint(const std::string& data) {
     Fingerprint fp;
-    if (data.empty() || data[0] != '\x01') throw Error(ErrorKind::kDatabase, "malformed fingerprint");
+    if (data.empty() || data[0] != kFormat) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
     Reader r{data, 1};
     fp.words = static_cast<uint32_t>(r.varint());
-    if (const auto day = r.varint()) fp.day = static_cast<long>(day - 1) - (1L << 40);
+    fp.body_words = static_cast<uint32_t>(r.varint());
+    fp.day = decode_optional(r.varint());
+    fp.minute = decode_optional(r.varint());
+    fp.correction = r.varint() != 0;
+    const auto ntitle = r.varint();
+    for (uint64_t i = 0; i < ntitle; ++i) fp.title_stems.push_back(r.str());
     const auto nterms = r.varint();
     fp.terms.reserve(std::min<uint64_t>(nterms, data.size()));
     for (uint64_t i = 0; i < nterms; ++i) {
@@ -156,6 +218,14 @@ Fingerprint unserialise_fingerprint(const std::string& data) {
     for (uint64_t i = 0; i < nnumbers; ++i) fp.numbers.push_back(r.str());
     const auto nentities = r.varint();
     for (uint64_t i = 0; i < nentities; ++i) fp.entities.push_back(r.str());
+    const auto nshingles = r.varint();
+    if (nshingles > (data.size() - r.pos) / 8) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
+    fp.shingles.reserve(nshingles);
+    for (uint64_t i = 0; i < nshingles; ++i) {
+        uint64_t h = 0;
+        for (int b = 0; b < 8; ++b) h |= static_cast<uint64_t>(static_cast<unsigned char>(data[r.pos++])) << (8 * b);
+        fp.shingles.push_back(h);
+    }
     return fp;
 }
 

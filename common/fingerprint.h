@@ -26,8 +26,18 @@ struct Fingerprint {
     // Lower-cased capitalised words of the body that do not start a sentence
     // (names of people, places, companies), sorted, unique.
     std::vector<std::string> entities;
-    uint32_t words = 0;  // length of title + body in words
-    std::optional<long> day;  // publication day (Date::days()), if known
+    // Hashes of adjacent pairs of body stems, stop words skipped, sorted,
+    // unique: word order that survives synonym swaps but not rewriting.
+    std::vector<uint64_t> shingles;
+    // Stemmed title words ("Z" terms without the "Z"), sorted, unique.
+    std::vector<std::string> title_stems;
+    // The title marks a correction or repeat ("CORRECTED - ...", "RPT ..."):
+    // such a version may come days after the original.
+    bool correction = false;
+    uint32_t words = 0;       // length of title + body in content words
+    uint32_t body_words = 0;  // 0 for a headline-only flash
+    std::optional<long> day;     // publication day (Date::days()), if known
+    std::optional<long> minute;  // publication minute since 1970, if a time was given
 };
 
 // `indexed` is the article's document after TermGenerator::index_text, whose
@@ -38,8 +48,12 @@ std::string serialise_fingerprint(const Fingerprint& fp);
 // Throws news::Error(kDatabase) on malformed data.
 Fingerprint unserialise_fingerprint(const std::string& data);
 
-// Numbers and entities of a text (exposed for tests).
-void scan_numbers_and_entities(const std::string& text, std::vector<std::string>& numbers,
-                               std::vector<std::string>& entities);
+// What one pass over a text finds (exposed for tests).
+struct TextScan {
+    std::vector<std::string> numbers;
+    std::vector<std::string> entities;
+    std::vector<std::string> words;  // lower-cased, stop words removed, in order
+};
+void scan_text(const std::string& text, TextScan& out);
 
 }  // namespace news

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "common/error.h"
+#include "common/schema.h"
 
 namespace news {
 namespace {
@@ -21,6 +25,34 @@ double overlap(const std::vector<std::string>& a, const std::vector<std::string>
         }
     }
     return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
+}
+
+double overlap(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+    if (a.empty() || b.empty()) return 0.0;
+    size_t shared = 0;
+    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+        if (*i < *j) {
+            ++i;
+        } else if (*j < *i) {
+            ++j;
+        } else {
+            ++shared, ++i, ++j;
+        }
+    }
+    return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
+}
+
+// Title words of `a` that `b` does not use anywhere: a different company or
+// fund named in otherwise identical template items.
+uint32_t title_words_missing(const Fingerprint& a, const Fingerprint& b) {
+    uint32_t missing = 0;
+    for (const auto& stem : a.title_stems) {
+        const std::string term = "Z" + stem;
+        const auto it = std::lower_bound(b.terms.begin(), b.terms.end(), term,
+                                         [](const auto& entry, const std::string& t) { return entry.first < t; });
+        if (it == b.terms.end() || it->first != term) ++missing;
+    }
+    return missing;
 }
 
 }  // namespace
@@ -52,6 +84,30 @@ WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
     return w;
 }
 
+WeighedFingerprint load_fingerprint(const Xapian::Document& doc, TermWeights& weights) {
+    Fingerprint fp;
+    try {
+        const std::string data = doc.get_value(schema::slot::kFingerprint);
+        if (!data.empty()) fp = unserialise_fingerprint(data);
+    } catch (const Error&) {
+        fp = Fingerprint{};
+    }
+    return weigh(std::move(fp), weights);
+}
+
+std::string evidence_json(const Evidence& e) {
+    nlohmann::json j = {{"cosine", e.cosine},       {"numbers", e.numbers},
+                        {"entities", e.entities},   {"shingles", e.shingles},
+                        {"length", e.length},       {"headline_only", e.headline_only},
+                        {"shorter_body", e.shorter_body}, {"title_novel", e.title_novel},
+                        {"correction", e.correction},
+                        {"both_headline_only", e.both_headline_only},
+                        {"relation", to_string(judge(e))}};
+    j["days"] = e.days ? nlohmann::json(*e.days) : nlohmann::json();
+    j["minutes"] = e.minutes ? nlohmann::json(*e.minutes) : nlohmann::json();
+    return j.dump();
+}
+
 Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     Evidence e;
     const auto& ta = a.fp.terms;
@@ -70,25 +126,71 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     e.cosine = dot;
     e.numbers = overlap(a.fp.numbers, b.fp.numbers);
     e.entities = overlap(a.fp.entities, b.fp.entities);
+    e.shingles = overlap(a.fp.shingles, b.fp.shingles);
+    e.shorter_body = std::min(a.fp.body_words, b.fp.body_words);
+    e.title_novel = title_words_missing(a.fp, b.fp) + title_words_missing(b.fp, a.fp);
+    e.correction = a.fp.correction || b.fp.correction;
+    e.headline_only = a.fp.body_words == 0 || b.fp.body_words == 0;
+    e.both_headline_only = a.fp.body_words == 0 && b.fp.body_words == 0;
+    if (a.fp.minute && b.fp.minute) e.minutes = std::labs(*a.fp.minute - *b.fp.minute);
     const double wa = a.fp.words, wb = b.fp.words;
     e.length = std::max(wa, wb) > 0 ? std::min(wa, wb) / std::max(wa, wb) : 1.0;
     if (a.fp.day && b.fp.day) e.days = std::labs(*a.fp.day - *b.fp.day);
     return e;
 }
 
-Relation judge(const Evidence& e) {
+namespace {
+
+std::optional<double> hours_apart(const Evidence& e) {
+    if (e.minutes) return *e.minutes / 60.0;
+    if (e.days) return *e.days * 24.0;
+    return std::nullopt;
+}
+
+// Short template items (dividends, results) whose titles name companies or
+// funds the other never mentions, unless the two are word for word the same.
+bool names_other_things(const Evidence& e) {
+    return e.title_novel >= 2 && e.shorter_body < 60 && e.shingles < 0.97;
+}
+
+bool same_story(const Evidence& e, std::optional<double> hours) {
     using namespace threshold;
-    const bool story_window = !e.days || *e.days <= kStoryMaxDays;
-    const bool event_window = !e.days || *e.days <= kEventMaxDays;
-    if (story_window) {
-        if (e.cosine >= kStoryCosine && e.numbers >= kStoryNumbers && e.entities >= kStoryEntities &&
-            e.length >= kStoryLength)
-            return Relation::kSameStory;
-        if (e.cosine >= kNearCopyCosine && e.numbers >= kNearCopyNumbers) return Relation::kSameStory;
-    }
-    if (event_window && e.cosine >= kEventCosine && e.entities >= kEventEntities &&
-        e.numbers >= kEventNumbers)
-        return Relation::kSameEvent;
+    if (e.both_headline_only)
+        return (!hours || *hours <= kFlashMaxHours) && e.cosine >= (e.correction ? 0.6 : 0.85);
+    if (e.headline_only) return false;
+    if (hours && *hours > kStoryMaxHours) return false;
+    if (e.correction)
+        return e.cosine >= 0.5 && e.shingles >= 0.4 && (e.numbers >= 0.5 || e.shingles >= 0.8) &&
+               e.length >= 0.15;
+    if (hours && *hours >= kStaleHours)
+        return e.shorter_body >= kRerunMinWords && e.shingles >= 0.9 && e.numbers >= 0.95 && e.cosine >= 0.8;
+    if (names_other_things(e)) return false;
+    if (e.shingles >= 0.8 && e.cosine >= 0.5 && e.numbers >= 0.8 && e.length >= 0.15) return true;
+    if (e.shingles >= 0.65 && e.cosine >= 0.8 && e.numbers >= 0.8 && e.length >= 0.3) return true;
+    if (e.shingles >= 0.5 && e.cosine >= 0.9 && e.numbers >= 0.85 && e.length >= 0.3) return true;
+    return e.shorter_body >= kSpunMinWords && e.cosine >= 0.5 && e.shingles >= 0.25 && e.entities >= 0.8 &&
+           e.numbers >= 0.9 && e.length >= 0.7;
+}
+
+bool same_event(const Evidence& e, std::optional<double> hours) {
+    using namespace threshold;
+    if (e.both_headline_only) return false;
+    if (e.headline_only) return (!hours || *hours <= 3) && e.cosine >= 0.35 && e.numbers >= 0.99;
+    // Short items are daily or per-company templates: only hours apart can
+    // they be about one event.
+    if (hours && *hours > (e.shorter_body >= 150 ? kEventMaxHours : kShortEventMaxHours)) return false;
+    // Bodies this alike differ only in what their titles name.
+    if (e.shingles >= 0.8 && names_other_things(e)) return false;
+    if (e.cosine >= 0.6 && e.numbers >= 0.8 && e.entities >= 0.5) return true;
+    return e.shorter_body >= 150 && e.cosine >= 0.2 && e.entities >= 0.5 && e.numbers >= 0.8;
+}
+
+}  // namespace
+
+Relation judge(const Evidence& e) {
+    const auto hours = hours_apart(e);
+    if (same_story(e, hours)) return Relation::kSameStory;
+    if (same_event(e, hours)) return Relation::kSameEvent;
     return Relation::kDifferent;
 }
 

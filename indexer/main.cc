@@ -8,6 +8,8 @@
 
 #include "common/database.h"
 #include "common/error.h"
+#include "common/keys.h"
+#include "common/similarity.h"
 #include "indexer/group_report.h"
 #include "indexer/index_build.h"
 
@@ -26,6 +28,7 @@ Commands:
                     .txt (one article per file), .jsonl and .jsonl.gz (one per line).
                     Re-running replaces changed articles and skips unchanged ones.
   dups              list the groups of versions duplicate detection found
+  compare ID ID     show the evidence duplicate detection weighs for two articles
 
 The database is --db, else $NEWS_DB, else $XDG_DATA_HOME/news-search/db
 (~/.local/share/news-search/db).
@@ -90,6 +93,21 @@ int run_dups(const std::string& db_path, const std::vector<std::string>& args) {
     return kExitOk;
 }
 
+int run_compare(const std::string& db_path, const std::vector<std::string>& args) {
+    if (args.size() != 2) throw news::Error(news::ErrorKind::kUsage, "compare takes two article ids");
+    const Xapian::Database db = news::open_for_reading(db_path);
+    news::TermWeights weights(db);
+    std::vector<news::WeighedFingerprint> fps;
+    for (const auto& id : args) {
+        const std::string term = news::id_term(id);
+        auto p = db.postlist_begin(term);
+        if (p == db.postlist_end(term)) throw news::Error(news::ErrorKind::kUsage, "no article with id " + id);
+        fps.push_back(news::load_fingerprint(db.get_document(*p), weights));
+    }
+    std::cout << news::evidence_json(news::compare(fps[0], fps[1])) << '\n';
+    return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -117,6 +135,7 @@ int main(int argc, char** argv) {
         const std::string db_path = news::resolve_database_path(vm.count("db") ? vm["db"].as<std::string>() : "");
         if (command == "build") return run_build(db_path, rest);
         if (command == "dups") return run_dups(db_path, rest);
+        if (command == "compare") return run_compare(db_path, rest);
         throw news::Error(news::ErrorKind::kUsage, "unknown command '" + command + "' (try --help)");
     } catch (const po::error& e) {
         std::cerr << "news-index: error: " << e.what() << " (try --help)\n";

@@ -24,14 +24,7 @@ class FingerprintCache {
     const WeighedFingerprint& get(Xapian::docid id) {
         auto it = cache_.find(id);
         if (it != cache_.end()) return *it->second;
-        const std::string data = db_.get_document(id).get_value(schema::slot::kFingerprint);
-        Fingerprint fp;
-        try {
-            if (!data.empty()) fp = unserialise_fingerprint(data);
-        } catch (const Error&) {
-            // A damaged fingerprint only means this article is never merged.
-        }
-        auto entry = std::make_unique<WeighedFingerprint>(weigh(std::move(fp), weights_));
+        auto entry = std::make_unique<WeighedFingerprint>(load_fingerprint(db_.get_document(id), weights_));
         return *cache_.emplace(id, std::move(entry)).first->second;
     }
 

@@ -104,14 +104,7 @@ std::vector<Version> Searcher::versions(const std::string& id, Grouping grouping
     const Xapian::docid shown_id = *p;
     const Xapian::Document shown = db_.get_document(shown_id);
     TermWeights weights(db_);
-    auto fingerprint_of = [&](const Xapian::Document& doc) {
-        Fingerprint fp;
-        try {
-            fp = unserialise_fingerprint(doc.get_value(schema::slot::kFingerprint));
-        } catch (const Error&) {
-        }
-        return weigh(std::move(fp), weights);
-    };
+    auto fingerprint_of = [&](const Xapian::Document& doc) { return load_fingerprint(doc, weights); };
     const WeighedFingerprint shown_fp = fingerprint_of(shown);
 
     std::vector<Xapian::docid> members{shown_id};
