@@ -1,6 +1,7 @@
 #include "searcher/search.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "common/error.h"
 #include "common/fingerprint.h"
@@ -98,7 +99,13 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 std::vector<Version> Searcher::versions(const std::string& id, Grouping grouping) {
-    const std::string qterm = id_term(id);
+    std::string qterm = id_term(id);
+    if (db_.get_termfreq(qterm) == 0) {
+        // Text articles are known by their absolute path; accept a relative one.
+        std::error_code ec;
+        const auto canonical = std::filesystem::weakly_canonical(id, ec);
+        if (!ec) qterm = id_term(canonical.string());
+    }
     auto p = db_.postlist_begin(qterm);
     if (p == db_.postlist_end(qterm)) throw Error(ErrorKind::kUsage, "no article with id " + id);
     const Xapian::docid shown_id = *p;
