@@ -74,6 +74,7 @@ class TermWeights {
   public:
     explicit TermWeights(const Xapian::Database& db);
     double idf(const std::string& term);
+    double doccount() const { return doccount_; }
 
   private:
     Xapian::Database db_;

@@ -114,7 +114,10 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
             // Within one build the same id may be listed twice; group each once.
             std::sort(changed.begin(), changed.end());
             changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+            const auto group_start = std::chrono::steady_clock::now();
             report.grouping = group_stories(db, changed);
+            report.grouping_seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - group_start).count();
         }
         report.total = db.get_doccount();
         report.stories = count_multi_version_stories(db);

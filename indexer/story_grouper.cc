@@ -1,6 +1,7 @@
 #include "indexer/story_grouper.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <numeric>
@@ -71,15 +72,22 @@ class Components {
     std::unordered_map<std::string, std::string> parent_;
 };
 
-Xapian::Query candidate_query(const WeighedFingerprint& w) {
+Xapian::Query candidate_query(const WeighedFingerprint& w, TermWeights& weights) {
     std::vector<size_t> order(w.fp.terms.size());
     std::iota(order.begin(), order.end(), 0);
     const size_t k = std::min(kQueryTerms, order.size());
     std::partial_sort(order.begin(), order.begin() + k, order.end(), [&](size_t a, size_t b) {
         return w.weights[a] != w.weights[b] ? w.weights[a] > w.weights[b] : a < b;
     });
+    // A word in more than kMaxQueryTermShare of all articles cannot single
+    // out a story, and its long posting list is most of a query's cost.
+    const double common_docs = std::max(kMaxQueryTermShare * weights.doccount(), kMinCommonDocs);
+    const double min_idf = std::log(1.0 + weights.doccount() / common_docs);
     std::vector<Xapian::Query> terms;
-    for (size_t i = 0; i < k; ++i) terms.emplace_back(w.fp.terms[order[i]].first);
+    for (size_t i = 0; i < k; ++i) {
+        const std::string& term = w.fp.terms[order[i]].first;
+        if (weights.idf(term) >= min_idf) terms.emplace_back(term);
+    }
     Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
     if (!w.fp.day) return query;
     const Xapian::Query window(Xapian::Query::OP_VALUE_RANGE, schema::slot::kDate,
@@ -166,7 +174,7 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::vector<Xapi
         if (a.fp.terms.empty()) continue;
         ++stats.articles;
         stories.unite("d" + std::to_string(d), "d" + std::to_string(d));
-        enquire.set_query(candidate_query(a));
+        enquire.set_query(candidate_query(a, weights));
         const Xapian::MSet candidates = enquire.get_mset(0, kCandidatesPerArticle);
         for (auto m = candidates.begin(); m != candidates.end(); ++m) {
             const Xapian::docid c = *m;

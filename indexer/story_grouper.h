@@ -32,9 +32,13 @@ struct GroupingStats {
 
 // Candidates fetched per article; generous, since verification is cheap
 // next to missing a version.
-inline constexpr Xapian::doccount kCandidatesPerArticle = 30;
+inline constexpr Xapian::doccount kCandidatesPerArticle = 15;
 // Stems in the candidate query.
-inline constexpr size_t kQueryTerms = 24;
+inline constexpr size_t kQueryTerms = 16;
+// Stems in more than this share of articles (and more than kMinCommonDocs)
+// are left out of the candidate query.
+inline constexpr double kMaxQueryTermShare = 0.05;
+inline constexpr double kMinCommonDocs = 50;
 // Days either side of the article's date searched for versions.
 inline constexpr long kDateWindowDays = 7;
 
