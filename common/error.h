@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace news {
 
@@ -21,6 +22,24 @@ class Error : public std::runtime_error {
 
   private:
     ErrorKind kind_;
+};
+
+// An input file (or one line of it) that cannot be read. what() is
+// "path:line: reason" (no line when it concerns the whole file).
+class InputError : public Error {
+  public:
+    InputError(std::string path, long line, std::string reason)
+        : Error(ErrorKind::kInput,
+                path + (line ? ":" + std::to_string(line) : std::string()) + ": " + reason),
+          path_(std::move(path)), line_(line), reason_(std::move(reason)) {}
+    const std::string& path() const { return path_; }
+    long line() const { return line_; }
+    const std::string& reason() const { return reason_; }
+
+  private:
+    std::string path_;
+    long line_;
+    std::string reason_;
 };
 
 }  // namespace news

@@ -24,6 +24,31 @@ bool is_alpha(char c) {
     return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
 }
 
+// Typographic quotes as ASCII ones, so "China’s" and "China's" read alike
+// and a name after an opening quote is seen as starting a sentence.
+std::string ascii_quotes(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (static_cast<unsigned char>(s[i]) == 0xE2 && i + 2 < s.size() &&
+            static_cast<unsigned char>(s[i + 1]) == 0x80) {
+            const auto c = static_cast<unsigned char>(s[i + 2]);
+            if (c == 0x98 || c == 0x99) {
+                out += '\'';
+                i += 2;
+                continue;
+            }
+            if (c == 0x9C || c == 0x9D) {
+                out += '"';
+                i += 2;
+                continue;
+            }
+        }
+        out += s[i];
+    }
+    return out;
+}
+
 void sort_unique(std::vector<std::string>& v) {
     std::sort(v.begin(), v.end());
     v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -77,7 +102,8 @@ void put_string(std::string& out, const std::string& s) {
 
 }  // namespace
 
-void scan_text(const std::string& text, TextScan& out) {
+void scan_text(const std::string& raw, TextScan& out) {
+    const std::string text = ascii_quotes(raw);
     const size_t n = text.size();
     bool sentence_start = true;
     size_t i = 0;
@@ -109,6 +135,8 @@ void scan_text(const std::string& text, TextScan& out) {
             }
             const bool capitalised = std::isupper(static_cast<unsigned char>(c)) != 0;
             std::string word = text.substr(start, i - start);
+            // "China's" names China.
+            if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0) word.resize(word.size() - 2);
             while (!word.empty() && word.back() == '\'') word.pop_back();
             for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
             if (!word.empty() && !is_stopword(word)) {
@@ -117,7 +145,15 @@ void scan_text(const std::string& text, TextScan& out) {
             }
             sentence_start = false;
         } else {
-            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"') sentence_start = true;
+            // Wire copy is hard-wrapped, so a single newline does not end a
+            // sentence; a blank line (a new paragraph) does.
+            if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"') {
+                sentence_start = true;
+            } else if (c == '\n') {
+                size_t j = i + 1;
+                while (j < n && (text[j] == ' ' || text[j] == '\t')) ++j;
+                if (j < n && text[j] == '\n') sentence_start = true;
+            }
             ++i;
         }
     }

@@ -21,7 +21,7 @@
 namespace news::schema {
 
 // Bump when a change makes old databases unreadable or wrong; checked on open.
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;
 
 // ---- Term prefixes (Xapian conventions: docs/termprefixes.rst) ----
 namespace prefix {

@@ -17,6 +17,8 @@ namespace {
 struct Existing {
     Xapian::docid id;
     std::string content_hash;
+    std::string story;  // group keys before this build
+    std::string event;
 };
 
 // Looks articles up in the committed database as it was before this build,
@@ -30,7 +32,9 @@ class CommittedIndex {
                 auto p = db_.postlist_begin(id_term);
                 if (p == db_.postlist_end(id_term)) return std::nullopt;
                 const Xapian::docid id = *p;
-                return Existing{id, db_.get_document(id).get_value(schema::slot::kContentHash)};
+                const Xapian::Document doc = db_.get_document(id);
+                return Existing{id, doc.get_value(schema::slot::kContentHash),
+                                doc.get_value(schema::slot::kStory), doc.get_value(schema::slot::kEvent)};
             } catch (const Xapian::DatabaseModifiedError&) {
                 // Our own batch commits moved the revision on; catch up.
                 if (attempt > 2) throw;
@@ -62,6 +66,7 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
     DocumentBuilder builder;
     std::unordered_map<std::string, Xapian::docid> seen;  // id term -> docid, this build
     std::vector<Xapian::docid> changed;
+    std::vector<std::string> old_stories, old_events;  // groups of replaced articles
     size_t since_commit = 0;
 
     auto index_article = [&](Article&& article) {
@@ -84,6 +89,9 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
                 db.replace_document(id, built.document);
                 ++report.updated;
                 changed.push_back(id);
+                // Its new text may no longer belong with its old versions.
+                old_stories.push_back(old->story);
+                old_events.push_back(old->event);
             } else {
                 id = db.add_document(built.document);
                 ++report.added;
@@ -111,6 +119,9 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
     try {
         db.commit();
         if (options.group && !changed.empty()) {
+            const auto regroup = dissolve_groups(db, old_stories, old_events);
+            changed.insert(changed.end(), regroup.begin(), regroup.end());
+            db.commit();
             // Within one build the same id may be listed twice; group each once.
             std::sort(changed.begin(), changed.end());
             changed.erase(std::unique(changed.begin(), changed.end()), changed.end());

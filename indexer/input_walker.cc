@@ -25,12 +25,8 @@ void read_file(const std::string& path, const ArticleHandler& on_article, const 
         } else {
             on_article(read_text_article(path));
         }
-    } catch (const Error& e) {
-        if (e.kind() != ErrorKind::kInput) throw;
-        // Reader messages already start with the path.
-        std::string message = e.what();
-        if (message.compare(0, path.size() + 2, path + ": ") == 0) message.erase(0, path.size() + 2);
-        on_problem({path, 0, message});
+    } catch (const InputError& e) {
+        on_problem({e.path(), e.line(), e.reason()});
     }
 }
 

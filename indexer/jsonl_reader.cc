@@ -18,7 +18,7 @@ class LineReader {
   public:
     explicit LineReader(const std::string& path)
         : path_(path), file_(gzopen(path.c_str(), "rb"), gzclose) {
-        if (!file_) throw Error(ErrorKind::kInput, path + ": cannot read: " + std::strerror(errno));
+        if (!file_) throw InputError(path, 0, std::string("cannot read: ") + std::strerror(errno));
         gzbuffer(file_.get(), 1 << 17);
     }
     // The next line without its "\n" (or "\r\n"); false at the end.
@@ -38,8 +38,7 @@ class LineReader {
             if (n < 0) {
                 int err = 0;
                 const char* msg = gzerror(file_.get(), &err);
-                throw Error(ErrorKind::kInput, path_ + ": read error: " +
-                                                   (err == Z_ERRNO ? std::strerror(errno) : msg));
+                throw InputError(path_, 0, std::string("read error: ") + (err == Z_ERRNO ? std::strerror(errno) : msg));
             }
             buffer_.resize(static_cast<size_t>(n));
             pos_ = 0;

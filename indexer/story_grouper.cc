@@ -112,6 +112,27 @@ struct Level {
     Xapian::valueno slot;
 };
 
+constexpr Level kStoryLevel{schema::prefix::kStory, schema::slot::kStory};
+constexpr Level kEventLevel{schema::prefix::kEvent, schema::slot::kEvent};
+
+// Moves one document into the group `key` at `level`; false if already there.
+bool set_group(Xapian::WritableDatabase& db, Xapian::docid id, const Level& level, const std::string& key) {
+    Xapian::Document doc = db.get_document(id);
+    const std::string old = doc.get_value(level.slot);
+    if (old == key) return false;
+    if (!old.empty()) {
+        try {
+            doc.remove_term(schema::term(level.prefix, old));
+        } catch (const Xapian::InvalidArgumentError&) {
+            // The term was missing: nothing to remove.
+        }
+    }
+    doc.add_boolean_term(schema::term(level.prefix, key));
+    doc.add_value(level.slot, key);
+    db.replace_document(id, doc);
+    return true;
+}
+
 // Gives every member of each linked component the key of its smallest id.
 size_t rekey(Xapian::WritableDatabase& db, Components& components, const Level& level) {
     size_t rewritten = 0;
@@ -132,27 +153,32 @@ size_t rekey(Xapian::WritableDatabase& db, Components& components, const Level& 
             if (smallest.empty() || id < smallest) smallest = std::move(id);
         }
         const std::string key = group_key(smallest);
-        for (auto m : members) {
-            Xapian::Document doc = db.get_document(m);
-            const std::string old = doc.get_value(level.slot);
-            if (old == key) continue;
-            if (!old.empty()) {
-                try {
-                    doc.remove_term(schema::term(level.prefix, old));
-                } catch (const Xapian::InvalidArgumentError&) {
-                    // The term was missing: nothing to remove.
-                }
-            }
-            doc.add_boolean_term(schema::term(level.prefix, key));
-            doc.add_value(level.slot, key);
-            db.replace_document(m, doc);
-            ++rewritten;
-        }
+        for (auto m : members)
+            if (set_group(db, m, level, key)) ++rewritten;
     }
     return rewritten;
 }
 
 }  // namespace
+
+std::vector<Xapian::docid> dissolve_groups(Xapian::WritableDatabase& db, const std::vector<std::string>& story_keys,
+                                           const std::vector<std::string>& event_keys) {
+    std::set<Xapian::docid> members;
+    auto collect = [&](const Level& level, const std::vector<std::string>& keys) {
+        for (const auto& key : keys) {
+            const std::string term = schema::term(level.prefix, key);
+            for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) members.insert(*p);
+        }
+    };
+    collect(kStoryLevel, story_keys);
+    collect(kEventLevel, event_keys);
+    for (const Xapian::docid m : members) {
+        const std::string own = group_key(article_id(db, m));
+        set_group(db, m, kStoryLevel, own);
+        set_group(db, m, kEventLevel, own);
+    }
+    return {members.begin(), members.end()};
+}
 
 GroupingStats group_stories(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& changed) {
     GroupingStats stats;
@@ -190,8 +216,8 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::vector<Xapi
             }
         }
     }
-    stats.rekeyed += rekey(db, stories, {schema::prefix::kStory, schema::slot::kStory});
-    stats.rekeyed += rekey(db, events, {schema::prefix::kEvent, schema::slot::kEvent});
+    stats.rekeyed += rekey(db, stories, kStoryLevel);
+    stats.rekeyed += rekey(db, events, kEventLevel);
     return stats;
 }
 

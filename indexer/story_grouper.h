@@ -18,6 +18,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace news {
@@ -41,6 +42,12 @@ inline constexpr double kMaxQueryTermShare = 0.05;
 inline constexpr double kMinCommonDocs = 50;
 // Days either side of the article's date searched for versions.
 inline constexpr long kDateWindowDays = 7;
+
+// Splits the story and event groups with these keys back into single
+// articles (each keyed by its own id) and returns their members, to be
+// grouped afresh: used when a member's text changed, which may unlink it.
+std::vector<Xapian::docid> dissolve_groups(Xapian::WritableDatabase& db, const std::vector<std::string>& story_keys,
+                                           const std::vector<std::string>& event_keys);
 
 // Regroups `changed` (committed documents) against the whole database.
 // The caller commits afterwards.

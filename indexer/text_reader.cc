@@ -50,6 +50,15 @@ std::string shorten_title(const std::string& line) {
     return line.substr(0, cut) + "…";
 }
 
+// Where looks_binary() found its evidence: the first NUL or control byte.
+size_t first_control_byte(const std::string& s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == 0 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')) return i;
+    }
+    return 0;
+}
+
 size_t line_of_offset(const std::string& s, size_t offset) {
     return 1 + std::count(s.begin(), s.begin() + std::min(offset, s.size()), '\n');
 }
@@ -57,10 +66,12 @@ size_t line_of_offset(const std::string& s, size_t offset) {
 }  // namespace
 
 Article parse_text_article(const std::string& path, const std::string& content) {
-    if (looks_binary(content)) throw Error(ErrorKind::kInput, path + ": binary data, not a text article");
+    if (looks_binary(content))
+        throw InputError(path, static_cast<long>(line_of_offset(content, first_control_byte(content))),
+                         "binary data, not a text article");
     if (auto bad = find_invalid_utf8(content))
-        throw Error(ErrorKind::kInput, path + ":" + std::to_string(line_of_offset(content, *bad)) +
-                                           ": invalid UTF-8 (byte offset " + std::to_string(*bad) + ")");
+        throw InputError(path, static_cast<long>(line_of_offset(content, *bad)),
+                         "invalid UTF-8 (byte offset " + std::to_string(*bad) + ")");
     Article article;
     article.path = path;
     std::istringstream in(strip_controls(content));
@@ -77,7 +88,7 @@ Article parse_text_article(const std::string& path, const std::string& content) 
     }
     auto first = std::find_if(lines.begin(), lines.end(),
                               [](const std::string& l) { return !trim(l).empty(); });
-    if (first == lines.end()) throw Error(ErrorKind::kInput, path + ": empty file, no article text");
+    if (first == lines.end()) throw InputError(path, 1, "empty file, no article text");
     const std::string first_line(trim(*first));
     std::string body;
     auto body_from = first + 1;
@@ -97,10 +108,10 @@ Article parse_text_article(const std::string& path, const std::string& content) 
 
 Article read_text_article(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::kInput, path + ": cannot read: " + std::strerror(errno));
+    if (!in) throw InputError(path, 0, std::string("cannot read: ") + std::strerror(errno));
     std::ostringstream content;
     content << in.rdbuf();
-    if (in.bad()) throw Error(ErrorKind::kInput, path + ": read error: " + std::strerror(errno));
+    if (in.bad()) throw InputError(path, 0, std::string("read error: ") + std::strerror(errno));
     Article article = parse_text_article(path, content.str());
     // A file's identity is where it lives: re-indexing the same file replaces it.
     std::error_code ec;

@@ -1,0 +1,473 @@
+// End-to-end tests: the real news-index and news-search binaries, run on a
+// temporary database built from corpus/, with stdout, stderr and exit status
+// captured.
+#define BOOST_TEST_MODULE cli_tests
+#include <boost/test/unit_test.hpp>
+#include <nlohmann/json.hpp>
+#include <sys/stat.h>
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "test_support.h"
+
+using nlohmann::json;
+using test::RunResult;
+
+namespace {
+
+RunResult search(const std::string& db, std::vector<std::string> args) {
+    args.insert(args.begin(), {test::search_bin(), "--db", db});
+    return test::run(args);
+}
+
+RunResult index(const std::string& db, std::vector<std::string> args) {
+    args.insert(args.begin(), {test::index_bin(), "--db", db});
+    return test::run(args);
+}
+
+json parse_json(const RunResult& r) {
+    try {
+        return json::parse(r.out);
+    } catch (const json::exception& e) {
+        BOOST_FAIL("output is not JSON (" << e.what() << "):\n" << r.out << "\nstderr:\n" << r.err);
+    }
+    return {};
+}
+
+std::string show(const RunResult& r) {
+    return "exit " + std::to_string(r.status) + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err;
+}
+
+bool is_seed(const std::string& id) { return id.find("/seeds/") != std::string::npos; }
+
+// Highlighted pieces of a {"text", "highlights"} object, cut by code points.
+std::vector<std::string> highlighted(const json& h) {
+    std::vector<std::string> out;
+    const std::string text = h.at("text").get<std::string>();
+    for (const auto& span : h.at("highlights"))
+        out.push_back(test::slice_code_points(text, span.at(0).get<size_t>(), span.at(1).get<size_t>()));
+    return out;
+}
+
+// The whole corpus, indexed once by the real news-index.
+struct CliCorpus {
+    test::TempDir dir;
+    std::string db = dir / "db";
+    RunResult build;
+    CliCorpus() { build = index(db, {"build", test::corpus_dir()}); }
+};
+
+CliCorpus& cli_corpus() {
+    static CliCorpus corpus;
+    return corpus;
+}
+
+struct CorpusDb {
+    CliCorpus& corpus = cli_corpus();
+    const std::string& db = corpus.db;
+    CorpusDb() { BOOST_TEST_REQUIRE(corpus.build.status == 0, show(corpus.build)); }
+};
+
+// A directory of inputs with one good article, for the bad-input tests.
+struct Inputs {
+    test::TempDir dir;
+    std::string db = dir / "db";
+    std::string in = dir / "in";
+    Inputs() {
+        std::filesystem::create_directories(in);
+        test::write_file(in + "/good.txt", "Quokka sighting on Rottnest\n\nA quokka was seen near the jetty.\n");
+    }
+    // stderr lines that mention `name`.
+    static std::vector<std::string> lines_naming(const RunResult& r, const std::string& name) {
+        std::vector<std::string> out;
+        for (const auto& line : test::lines_of(r.err))
+            if (line.find(name) != std::string::npos) out.push_back(line);
+        return out;
+    }
+    void expect_good_indexed() {
+        const auto r = search(db, {"quokka"});
+        BOOST_TEST(r.status == 0, show(r));
+        BOOST_TEST(r.out.find("Quokka sighting") != std::string::npos);
+    }
+    // Runs build on `in` and checks the common contract: exit 1, one line naming the bad file.
+    RunResult build_expecting_problem(const std::string& bad_path, std::vector<std::string> extra = {}) {
+        std::vector<std::string> args{"build", in};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const auto r = index(db, args);
+        BOOST_TEST(r.status == 1, show(r));
+        const auto lines = lines_naming(r, bad_path);
+        BOOST_TEST(lines.size() == 1u, show(r));
+        if (!lines.empty()) BOOST_TEST(lines[0].rfind("news-index: ", 0) == 0u, lines[0]);
+        expect_good_indexed();
+        return r;
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(cli_search, CorpusDb)
+
+BOOST_AUTO_TEST_CASE(build_reports_counts) {
+    BOOST_TEST(corpus.build.out.find("added 405, updated 0, unchanged 0, failed 0") != std::string::npos,
+               show(corpus.build));
+    BOOST_TEST(corpus.build.err.empty(), show(corpus.build));
+}
+
+BOOST_AUTO_TEST_CASE(spy_balloon_shows_one_hit_for_the_story) {
+    const auto r = search(db, {"spy balloon"});
+    BOOST_TEST_REQUIRE(r.status == 0, show(r));
+    BOOST_TEST(r.out.find("[+2 versions]") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("3 of 3 versions match") != std::string::npos, r.out);
+    size_t seed_lines = 0;
+    for (const auto& line : test::lines_of(r.out))
+        if (line.find(test::seeds_dir()) != std::string::npos || line.find("/seeds/") != std::string::npos) ++seed_lines;
+    BOOST_TEST(seed_lines == 1u, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(spy_balloon_story_holds_only_the_seed_versions) {
+    const auto j = parse_json(search(db, {"--format", "json", "spy balloon"}));
+    BOOST_TEST_REQUIRE(!j.at("hits").empty());
+    const auto& top = j.at("hits")[0];
+    BOOST_TEST(is_seed(top.at("id").get<std::string>()));
+    // Every article under the hit's story key is one of the three Al Jazeera versions.
+    const auto members = parse_json(
+        search(db, {"--format", "json", "--all-versions", "--limit", "50", "story:" + top.at("story").get<std::string>()}));
+    std::set<std::string> ids;
+    for (const auto& h : members.at("hits")) ids.insert(h.at("id").get<std::string>());
+    BOOST_TEST((ids == std::set<std::string>{test::seed_id(0), test::seed_id(1), test::seed_id(3)}));
+    // No other hit of the query is a seed of that story.
+    for (size_t i = 1; i < j.at("hits").size(); ++i)
+        BOOST_TEST(j.at("hits")[i].at("story") != top.at("story"));
+}
+
+BOOST_AUTO_TEST_CASE(all_versions_shows_three_hits) {
+    const auto r = search(db, {"--all-versions", "spy balloon"});
+    BOOST_TEST_REQUIRE(r.status == 0, show(r));
+    BOOST_TEST(r.out.find("[+") == std::string::npos, r.out);
+    const auto j = parse_json(search(db, {"--all-versions", "--format", "json", "spy balloon"}));
+    BOOST_TEST(j.at("grouping") == "none");
+    std::set<std::string> seeds;
+    for (const auto& h : j.at("hits")) {
+        const std::string id = h.at("id");
+        if (is_seed(id)) seeds.insert(id);
+        BOOST_TEST(h.at("versions").get<int>() == 1);
+    }
+    BOOST_TEST((seeds == std::set<std::string>{test::seed_id(0), test::seed_id(1), test::seed_id(3)}));
+}
+
+BOOST_AUTO_TEST_CASE(json_output) {
+    const auto r = search(db, {"--format", "json", "spy balloon"});
+    BOOST_TEST_REQUIRE(r.status == 0, show(r));
+    const auto j = parse_json(r);
+    BOOST_TEST(j.at("format_version").get<int>() == 1);
+    BOOST_TEST(j.at("query") == "spy balloon");
+    BOOST_TEST(j.at("grouping") == "story");
+    BOOST_TEST_REQUIRE(!j.at("hits").empty());
+    const auto& hit = j.at("hits")[0];
+    BOOST_TEST(hit.at("versions").get<int>() == 3);
+    BOOST_TEST(hit.at("matching_versions").get<int>() == 3);
+    BOOST_TEST(hit.at("rank").get<int>() == 1);
+    const std::string story = hit.at("story");
+    BOOST_TEST(story.size() == 16u);
+    BOOST_TEST(story.find_first_not_of("0123456789abcdef") == std::string::npos);
+    BOOST_TEST_REQUIRE(!hit.at("snippet").at("highlights").empty());
+    for (const auto& piece : highlighted(hit.at("snippet")))
+        BOOST_TEST((test::ascii_lower(piece) == "spy" || test::ascii_lower(piece) == "balloon"), piece);
+}
+
+BOOST_AUTO_TEST_CASE(stemmed_query_highlights_the_inflected_word) {
+    const auto j = parse_json(search(db, {"--format", "json", "talk"}));
+    BOOST_TEST_REQUIRE(!j.at("hits").empty());
+    bool found = false;
+    for (const auto& h : j.at("hits"))
+        for (const char* field : {"snippet", "title_highlighted"})
+            for (const auto& piece : highlighted(h.at(field))) {
+                BOOST_TEST(test::ascii_lower(piece).substr(0, 4) == "talk", piece);
+                if (test::ascii_lower(piece) == "talks") found = true;
+            }
+    BOOST_TEST(found, "no hit highlights \"talks\"");
+}
+
+BOOST_AUTO_TEST_CASE(phrase_query) {
+    const auto r = search(db, {"--format", "json", "\"Qin Gang\""});
+    BOOST_TEST_REQUIRE(r.status == 0, show(r));
+    const auto j = parse_json(r);
+    BOOST_TEST(j.at("hits").size() == 2u);  // the Al Jazeera and the AFP story
+    for (const auto& h : j.at("hits")) {
+        BOOST_TEST(is_seed(h.at("id").get<std::string>()));
+        const std::string text = h.at("snippet").at("text");
+        BOOST_TEST(text.find("Qin Gang") != std::string::npos, text);
+    }
+    // The words in the other order are not the phrase.
+    BOOST_TEST(search(db, {"\"Gang Qin\""}).status == 1);
+}
+
+BOOST_AUTO_TEST_CASE(title_filter) {
+    const auto j = parse_json(search(db, {"--format", "json", "--all-versions", "--limit", "50", "title:blinken"}));
+    BOOST_TEST_REQUIRE(!j.at("hits").empty());
+    for (const auto& h : j.at("hits"))
+        BOOST_TEST(test::ascii_lower(h.at("title").get<std::string>()).find("blinken") != std::string::npos,
+                   h.at("title"));
+    // Seeds whose titles lack the word are not found by title:, though their bodies have it.
+    std::set<std::string> ids;
+    for (const auto& h : j.at("hits")) ids.insert(h.at("id").get<std::string>());
+    BOOST_TEST(ids.count(test::seed_id(1)) == 1u);
+    BOOST_TEST(ids.count(test::seed_id(0)) == 0u);
+    BOOST_TEST(ids.count(test::seed_id(3)) == 0u);
+
+    const auto cocoa = parse_json(search(db, {"--format", "json", "--all-versions", "title:cocoa"}));
+    BOOST_TEST(cocoa.at("hits").size() >= 2u);
+    for (const auto& h : cocoa.at("hits"))
+        BOOST_TEST(h.at("title").get<std::string>().find("COCOA") != std::string::npos, h.at("title"));
+}
+
+BOOST_AUTO_TEST_CASE(source_filter) {
+    const auto unfiltered = parse_json(search(db, {"--format", "json", "--all-versions", "spy"}));
+    bool seed_found = false;
+    for (const auto& h : unfiltered.at("hits")) seed_found |= is_seed(h.at("id").get<std::string>());
+    BOOST_TEST(seed_found);
+
+    const auto j = parse_json(search(db, {"--format", "json", "--all-versions", "source:reuters spy"}));
+    BOOST_TEST_REQUIRE(!j.at("hits").empty());
+    std::set<std::string> ids;
+    for (const auto& h : j.at("hits")) {
+        BOOST_TEST(h.at("source") == "Reuters");
+        ids.insert(h.at("id").get<std::string>());
+    }
+    const auto upper = parse_json(search(db, {"--format", "json", "--all-versions", "source:Reuters spy"}));
+    std::set<std::string> upper_ids;
+    for (const auto& h : upper.at("hits")) upper_ids.insert(h.at("id").get<std::string>());
+    BOOST_TEST((ids == upper_ids));
+    BOOST_TEST(search(db, {"source:afp spy"}).status == 1);
+}
+
+BOOST_AUTO_TEST_CASE(paging) {
+    const auto two = parse_json(search(db, {"--format", "json", "--limit", "2", "cocoa"}));
+    BOOST_TEST_REQUIRE(two.at("hits").size() == 2u);
+    const auto second = parse_json(search(db, {"--format", "json", "--offset", "1", "--limit", "1", "cocoa"}));
+    BOOST_TEST_REQUIRE(second.at("hits").size() == 1u);
+    BOOST_TEST(second.at("hits")[0].at("id") == two.at("hits")[1].at("id"));
+    BOOST_TEST(second.at("hits")[0].at("rank").get<int>() == 2);
+    const auto text = search(db, {"--offset", "1", "--limit", "1", "cocoa"});
+    BOOST_TEST(text.out.find("Results 2-2") != std::string::npos, text.out);
+}
+
+BOOST_AUTO_TEST_CASE(no_matches_exits_1) {
+    const auto r = search(db, {"zzqxjv"});
+    BOOST_TEST(r.status == 1, show(r));
+    BOOST_TEST(r.out.find("No matches for \"zzqxjv\"") != std::string::npos, show(r));
+    const auto j = search(db, {"--format", "json", "zzqxjv"});
+    BOOST_TEST(j.status == 1);
+    BOOST_TEST(parse_json(j).at("hits").empty());
+}
+
+BOOST_AUTO_TEST_CASE(empty_query_is_a_usage_error) {
+    for (const std::vector<std::string>& args : {std::vector<std::string>{""}, std::vector<std::string>{},
+                                                 std::vector<std::string>{"   "}}) {
+        const auto r = search(db, args);
+        BOOST_TEST(r.status == 2, show(r));
+        BOOST_TEST(r.err.rfind("news-search: error:", 0) == 0u, show(r));
+        BOOST_TEST(test::lines_of(r.err).size() == 1u, show(r));
+        BOOST_TEST(r.out.empty());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(missing_database_is_an_error_naming_it) {
+    test::TempDir dir;
+    const std::string missing = dir / "no-such-db";
+    const auto r = search(missing, {"spy"});
+    BOOST_TEST(r.status == 2, show(r));
+    BOOST_TEST(r.err.rfind("news-search: error:", 0) == 0u, show(r));
+    BOOST_TEST(r.err.find(missing) != std::string::npos, show(r));
+    BOOST_TEST(!std::filesystem::exists(missing));  // searching does not create it
+    const auto dups = index(missing, {"dups"});
+    BOOST_TEST(dups.status == 2, show(dups));
+    BOOST_TEST(dups.err.find(missing) != std::string::npos, show(dups));
+}
+
+BOOST_AUTO_TEST_CASE(color_only_when_asked_or_on_a_terminal) {
+    const auto piped = search(db, {"spy balloon"});
+    BOOST_TEST(piped.status == 0);
+    BOOST_TEST(piped.out.find('\033') == std::string::npos);
+    const auto never = search(db, {"--color=never", "spy balloon"});
+    BOOST_TEST(never.out.find('\033') == std::string::npos);
+    const auto always = search(db, {"--color=always", "spy balloon"});
+    BOOST_TEST(always.status == 0);
+    BOOST_TEST(always.out.find('\033') != std::string::npos);
+    // Highlighted matches are marked.
+    BOOST_TEST(always.out.find("\033[1;33mballoon\033[0m") != std::string::npos, always.out);
+    const auto versions = search(db, {"--versions", test::seed_id(1)});
+    BOOST_TEST(versions.out.find('\033') == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(versions_lists_the_story) {
+    const std::string id = test::seed_id(1);
+    const auto r = search(db, {"--versions", id});
+    BOOST_TEST_REQUIRE(r.status == 0, show(r));
+    const auto lines = test::lines_of(r.out);
+    BOOST_TEST_REQUIRE(!lines.empty());
+    BOOST_TEST(lines[0] == "3 versions in the story of " + id + ":");
+    size_t entries = 0;
+    for (const auto& line : lines) {
+        if (line.size() > 6 && (line[0] == '*' || line[0] == ' ') && line[1] == ' ' && std::isdigit(static_cast<unsigned char>(line[2])) &&
+            line[3] == '.') {
+            ++entries;
+            const double sim = std::stod(line.substr(2, 4));
+            BOOST_TEST((sim > 0.0 && sim <= 1.0), line);
+        }
+    }
+    BOOST_TEST(entries == 3u, r.out);
+    BOOST_TEST(r.out.find("* 1.00  shown") != std::string::npos, r.out);
+    BOOST_TEST(test::count_of(r.out, "same-story") == 2u, r.out);
+
+    const auto j = parse_json(search(db, {"--versions", id, "--format", "json"}));
+    BOOST_TEST_REQUIRE(j.at("versions").size() == 3u);
+    BOOST_TEST(j.at("versions")[0].at("shown").get<bool>());
+    BOOST_TEST(j.at("versions")[0].at("id") == id);
+    std::set<std::string> ids;
+    for (const auto& v : j.at("versions")) {
+        ids.insert(v.at("id").get<std::string>());
+        BOOST_TEST(v.at("similarity").get<double>() > 0.0);
+    }
+    BOOST_TEST((ids == std::set<std::string>{test::seed_id(0), test::seed_id(1), test::seed_id(3)}));
+
+    const auto unknown = search(db, {"--versions", "no-such-article"});
+    BOOST_TEST(unknown.status == 2, show(unknown));
+    BOOST_TEST(unknown.err.find("no-such-article") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(dups_json_lists_the_seed_groups) {
+    const auto r = index(db, {"dups", "--format", "json"});
+    BOOST_TEST_REQUIRE(r.status == 0, show(r));
+    const auto j = parse_json(r);
+    BOOST_TEST(j.at("level") == "story");
+    std::set<std::set<std::string>> groups;
+    for (const auto& g : j.at("groups")) {
+        std::set<std::string> ids;
+        for (const auto& m : g.at("members")) ids.insert(m.at("id").get<std::string>());
+        groups.insert(ids);
+    }
+    BOOST_TEST(groups.count({test::seed_id(0), test::seed_id(1), test::seed_id(3)}) == 1u);
+    BOOST_TEST(groups.count({test::seed_id(2), test::seed_id(4)}) == 1u);
+
+    const auto events = parse_json(index(db, {"dups", "--format", "json", "--level", "event"}));
+    BOOST_TEST(events.at("level") == "event");
+    std::set<std::set<std::string>> event_groups;
+    for (const auto& g : events.at("groups")) {
+        std::set<std::string> ids;
+        for (const auto& m : g.at("members")) ids.insert(m.at("id").get<std::string>());
+        event_groups.insert(ids);
+    }
+    std::set<std::string> seeds;
+    for (int n = 0; n < 5; ++n) seeds.insert(test::seed_id(n));
+    BOOST_TEST(event_groups.count(seeds) == 1u);
+
+    const auto text = index(db, {"dups"});
+    BOOST_TEST(text.status == 0);
+    BOOST_TEST(text.out.find("(3 versions)") != std::string::npos, text.out);
+}
+
+BOOST_AUTO_TEST_CASE(event_grouping_covers_all_five_seeds) {
+    const auto j = parse_json(search(db, {"--event", "--format", "json", "spy balloon"}));
+    BOOST_TEST(j.at("grouping") == "event");
+    BOOST_TEST_REQUIRE(!j.at("hits").empty());
+    BOOST_TEST(is_seed(j.at("hits")[0].at("id").get<std::string>()));
+    BOOST_TEST(j.at("hits")[0].at("versions").get<int>() == 5);
+    BOOST_TEST(j.at("hits")[0].at("matching_versions").get<int>() == 3);  // 002 and 004 never say "balloon"
+    const auto r = search(db, {"--event", "spy balloon"});
+    BOOST_TEST(r.out.find("[+4 versions]") != std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(cli_bad_input, Inputs)
+
+BOOST_AUTO_TEST_CASE(unreadable_file) {
+    const std::string bad = in + "/locked.txt";
+    test::write_file(bad, "Secret title\n\nSecret body.\n");
+    if (geteuid() == 0) {
+        BOOST_TEST_MESSAGE("running as root: chmod 000 does not stop reading; unreadable-file check skipped");
+        BOOST_TEST(true);
+        return;
+    }
+    BOOST_TEST_REQUIRE(chmod(bad.c_str(), 0) == 0);
+    const auto r = build_expecting_problem(bad);
+    BOOST_TEST(r.err.find("cannot read") != std::string::npos, show(r));
+}
+
+BOOST_AUTO_TEST_CASE(path_that_cannot_be_read) {
+    // A dangling symbolic link cannot be read, whoever runs the test.
+    const std::string bad = dir / "dangling.txt";
+    BOOST_TEST_REQUIRE(symlink((dir / "nowhere.txt").c_str(), bad.c_str()) == 0);
+    build_expecting_problem(bad, {bad});
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_text_file) {
+    const std::string bad = in + "/latin1.txt";
+    test::write_file(bad, "Caf\xe9 story\n\nIt was in Montr\xe9" "al.\n");
+    const auto r = build_expecting_problem(bad);
+    const auto lines = Inputs::lines_naming(r, bad);
+    BOOST_TEST_REQUIRE(lines.size() == 1u);
+    BOOST_TEST(lines[0].find(bad + ":1:") != std::string::npos, lines[0]);
+    BOOST_TEST(test::count_of(lines[0], bad) == 1u, "path repeated in: " << lines[0]);
+}
+
+BOOST_AUTO_TEST_CASE(binary_junk_text_file) {
+    const std::string bad = in + "/junk.txt";
+    static const char junk[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0";
+    test::write_file(bad, std::string(junk, sizeof junk - 1));
+    const auto r = build_expecting_problem(bad);
+    BOOST_TEST(r.err.find("binary") != std::string::npos, show(r));
+}
+
+BOOST_AUTO_TEST_CASE(malformed_json_line) {
+    const std::string bad = in + "/feed.jsonl";
+    test::write_file(bad,
+                     "{\"id\":\"f-1\",\"title\":\"Wombat burrows\",\"body\":\"A wombat dug in.\"}\n"
+                     "{\"id\":\"f-2\",\"title\":\"Broken\",\"body\":\"unterminated}\n"
+                     "{\"id\":\"f-3\",\"title\":\"Platypus swims\",\"body\":\"A platypus dived.\"}\n");
+    const auto r = build_expecting_problem(bad);
+    const auto lines = Inputs::lines_naming(r, bad);
+    BOOST_TEST_REQUIRE(lines.size() == 1u);
+    BOOST_TEST(lines[0].find(bad + ":2:") != std::string::npos, lines[0]);
+    // The good lines of the same file are indexed.
+    BOOST_TEST(search(db, {"wombat"}).status == 0);
+    BOOST_TEST(search(db, {"platypus"}).status == 0);
+    BOOST_TEST(search(db, {"id:f-2"}).status == 1);
+}
+
+BOOST_AUTO_TEST_CASE(empty_file) {
+    const std::string bad = in + "/empty.txt";
+    test::write_file(bad, "");
+    const auto r = build_expecting_problem(bad);
+    BOOST_TEST(r.err.find("empty") != std::string::npos, show(r));
+}
+
+BOOST_AUTO_TEST_CASE(empty_jsonl_file) {
+    const std::string bad = in + "/empty.jsonl";
+    test::write_file(bad, "\n");
+    build_expecting_problem(bad);
+}
+
+BOOST_AUTO_TEST_CASE(locked_database) {
+    const auto first = index(db, {"build", in});
+    BOOST_TEST_REQUIRE(first.status == 0, show(first));
+    test::write_file(in + "/second.txt", "Numbat spotted\n\nA numbat was seen.\n");
+    {
+        Xapian::WritableDatabase holder(db, Xapian::DB_OPEN);
+        const auto r = index(db, {"build", in});
+        BOOST_TEST(r.status == 2, show(r));
+        BOOST_TEST(r.err.find("locked") != std::string::npos, show(r));
+        BOOST_TEST(r.err.rfind("news-index: error:", 0) == 0u, show(r));
+    }
+    expect_good_indexed();  // nothing previously indexed is lost
+    BOOST_TEST(search(db, {"numbat"}).status == 1);
+    const auto again = index(db, {"build", in});  // and the lock is gone with its holder
+    BOOST_TEST(again.status == 0, show(again));
+    BOOST_TEST(search(db, {"numbat"}).status == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,186 @@
+#define BOOST_TEST_MODULE document_builder_tests
+#include <boost/test/unit_test.hpp>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/article.h"
+#include "common/keys.h"
+#include "common/schema.h"
+#include "indexer/document_builder.h"
+
+namespace schema = news::schema;
+
+namespace {
+
+news::Article sample() {
+    news::Article a;
+    a.id = "reuters-42";
+    a.title = "Blinken meets Wang Yi in Beijing";
+    a.body = "US Secretary of State Antony Blinken held talks with Wang Yi on Monday. "
+             "The talks lasted 1,750 minutes, officials said.";
+    a.source = "Reuters";
+    a.url = "https://www.Reuters.com:443/world/china?x=1";
+    a.date_text = "2023-06-19T10:20:30Z";
+    a.date = news::parse_date(a.date_text);
+    a.path = "/corpus/r.jsonl";
+    a.line = 42;
+    return a;
+}
+
+std::set<std::string> terms_of(const Xapian::Document& doc) {
+    std::set<std::string> out;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) out.insert(*t);
+    return out;
+}
+
+struct Builder {
+    news::DocumentBuilder builder;
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(document_builder_tests, Builder)
+
+BOOST_AUTO_TEST_CASE(unique_id_term) {
+    const auto built = builder.build(sample());
+    const auto terms = terms_of(built.document);
+    BOOST_TEST(built.id_term == "Qreuters-42");
+    BOOST_TEST(terms.count("Qreuters-42") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(title_terms_under_the_title_prefix) {
+    const auto terms = terms_of(builder.build(sample()).document);
+    for (const char* t : {"Sblinken", "Swang", "Sbeijing", "Smeets"}) BOOST_TEST(terms.count(t) == 1u, t);
+    // Body-only words are not title terms, but are free-text terms.
+    BOOST_TEST(terms.count("Stalks") == 0u);
+    BOOST_TEST(terms.count("talks") == 1u);
+    BOOST_TEST(terms.count("Ztalk") == 1u);
+    // Title words are free-text terms too.
+    BOOST_TEST(terms.count("blinken") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(title_words_have_positions_for_phrases) {
+    const auto doc = builder.build(sample()).document;
+    auto t = doc.termlist_begin();
+    t.skip_to("wang");
+    BOOST_TEST_REQUIRE(*t == "wang");
+    BOOST_TEST(t.positionlist_count() >= 1u);
+}
+
+BOOST_AUTO_TEST_CASE(source_and_site_terms_are_lower_case) {
+    const auto terms = terms_of(builder.build(sample()).document);
+    BOOST_TEST(terms.count("XSOURCEreuters") == 1u);
+    BOOST_TEST(terms.count("XSOURCEReuters") == 0u);
+    BOOST_TEST(terms.count("Hwww.reuters.com") == 1u);
+    BOOST_TEST(news::url_host("https://user@www.BBC.co.uk:8080/x#y") == "www.bbc.co.uk");
+    BOOST_TEST(news::url_host("no scheme").empty());
+
+    auto a = sample();
+    a.source.clear();
+    a.url.clear();
+    const auto bare = terms_of(builder.build(a).document);
+    for (const auto& t : bare) {
+        BOOST_TEST(t.compare(0, 7, "XSOURCE") != 0, t);
+        BOOST_TEST(!(t.size() > 1 && t[0] == 'H'), t);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(date_values) {
+    const auto doc = builder.build(sample()).document;
+    BOOST_TEST(doc.get_value(schema::slot::kDate) == "20230619");
+    const double ts = Xapian::sortable_unserialise(doc.get_value(schema::slot::kTimestamp));
+    BOOST_TEST(ts == 19527.0 * 86400 + 37230);
+    BOOST_TEST(terms_of(doc).count(std::string(schema::prefix::kUndated)) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(undated_article_is_marked) {
+    auto a = sample();
+    a.date_text.clear();
+    a.date.reset();
+    const auto doc = builder.build(a).document;
+    BOOST_TEST(doc.get_value(schema::slot::kDate).empty());
+    BOOST_TEST(terms_of(doc).count(std::string(schema::prefix::kUndated)) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(story_and_event_keys_start_as_the_ids_group_key) {
+    const auto doc = builder.build(sample()).document;
+    const std::string key = news::group_key("reuters-42");
+    BOOST_TEST(doc.get_value(schema::slot::kStory) == key);
+    BOOST_TEST(doc.get_value(schema::slot::kEvent) == key);
+    const auto terms = terms_of(doc);
+    BOOST_TEST(terms.count("XSTORY" + key) == 1u);
+    BOOST_TEST(terms.count("XEVENT" + key) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(content_hash_tracks_content) {
+    const auto a = builder.build(sample());
+    const auto b = builder.build(sample());
+    BOOST_TEST(a.content_hash.size() == 16u);
+    BOOST_TEST(a.content_hash == b.content_hash);
+    BOOST_TEST(a.document.get_value(schema::slot::kContentHash) == a.content_hash);
+
+    auto changed = sample();
+    changed.body += " A correction was added.";
+    BOOST_TEST(builder.build(changed).content_hash != a.content_hash);
+    auto retitled = sample();
+    retitled.title += "!";
+    BOOST_TEST(builder.build(retitled).content_hash != a.content_hash);
+    // Moving text between fields is a change too.
+    auto moved = sample();
+    moved.title = "Blinken meets Wang Yi in Beijin";
+    moved.body = "g" + moved.body;
+    BOOST_TEST(builder.build(moved).content_hash != a.content_hash);
+}
+
+BOOST_AUTO_TEST_CASE(building_is_repeatable_with_one_builder) {
+    // The builder reuses its TermGenerator: an earlier article must not leak into the next.
+    auto other = sample();
+    other.id = "other";
+    other.title = "Cocoa review";
+    other.body = "Showers continued throughout the week in the Bahia cocoa zone.";
+    auto positions_of_blinken = [](const Xapian::Document& doc) {
+        std::vector<Xapian::termpos> out;
+        auto t = doc.termlist_begin();
+        t.skip_to("blinken");
+        if (t == doc.termlist_end() || *t != "blinken") return out;
+        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out.push_back(*p);
+        return out;
+    };
+    const auto first_doc = builder.build(sample()).document;
+    builder.build(other);
+    const auto again_doc = builder.build(sample()).document;
+    BOOST_TEST(terms_of(first_doc) == terms_of(again_doc), "term sets differ");
+    const auto first = positions_of_blinken(first_doc), again = positions_of_blinken(again_doc);
+    BOOST_TEST_REQUIRE(!first.empty());
+    BOOST_TEST(first == again, "positions differ");  // positions restart for each document
+}
+
+BOOST_AUTO_TEST_CASE(fingerprint_and_data_are_stored) {
+    const auto built = builder.build(sample());
+    BOOST_TEST(!built.document.get_value(schema::slot::kFingerprint).empty());
+    BOOST_TEST(built.document.get_value(schema::slot::kFingerprint) ==
+               news::serialise_fingerprint(built.fingerprint));
+    BOOST_TEST(!built.fingerprint.terms.empty());
+    BOOST_TEST(built.fingerprint.day.value() == 19527);
+    const auto stored = news::unserialise_article(built.document.get_data());
+    BOOST_TEST(stored.id == "reuters-42");
+    BOOST_TEST(stored.title == sample().title);
+    BOOST_TEST(stored.body == sample().body);
+    BOOST_TEST(stored.source == "Reuters");
+    BOOST_TEST(stored.line == 42);
+    BOOST_TEST(stored.date.value().iso() == "2023-06-19");
+}
+
+BOOST_AUTO_TEST_CASE(long_ids_are_bounded) {
+    auto a = sample();
+    a.id = "https://example.com/" + std::string(400, 'x');
+    const auto built = builder.build(a);
+    BOOST_TEST(built.id_term.size() <= 245u);
+    BOOST_TEST(built.id_term == news::id_term(a.id));
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    BOOST_CHECK_NO_THROW(db.add_document(built.document));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,216 @@
+#define BOOST_TEST_MODULE fingerprint_tests
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include "common/fingerprint.h"
+#include "indexer/document_builder.h"
+
+namespace {
+
+struct Scan {
+    std::vector<std::string> numbers, entities, words;
+    explicit Scan(const std::string& text) {
+        news::TextScan scan;
+        news::scan_text(text, scan);
+        numbers = std::move(scan.numbers);
+        entities = std::move(scan.entities);
+        words = std::move(scan.words);
+    }
+    bool has_number(const std::string& n) const {
+        return std::find(numbers.begin(), numbers.end(), n) != numbers.end();
+    }
+    bool has_entity(const std::string& e) const {
+        return std::find(entities.begin(), entities.end(), e) != entities.end();
+    }
+};
+
+news::Fingerprint sample_fingerprint() {
+    news::Fingerprint fp;
+    fp.terms = {{"Zballoon", 2}, {"Zblinken", 7}, {"Zchina", 300000}};
+    fp.numbers = {"1750", "19", "3.5"};
+    fp.entities = {"beijing", "blinken", "wang"};
+    fp.shingles = {1, 0x8000000000000000ull, 0xFFFFFFFFFFFFFFFFull};
+    fp.title_stems = {"balloon", "spi"};
+    fp.correction = true;
+    fp.words = 1234;
+    fp.body_words = 1200;
+    fp.day = 19527;
+    fp.minute = 19527L * 1440 + 620;
+    return fp;
+}
+
+void check_equal(const news::Fingerprint& a, const news::Fingerprint& b) {
+    BOOST_TEST((a.terms == b.terms), "terms differ");
+    BOOST_TEST(a.numbers == b.numbers);
+    BOOST_TEST(a.entities == b.entities);
+    BOOST_TEST(a.shingles == b.shingles);
+    BOOST_TEST(a.title_stems == b.title_stems);
+    BOOST_TEST(a.correction == b.correction);
+    BOOST_TEST(a.words == b.words);
+    BOOST_TEST(a.body_words == b.body_words);
+    BOOST_TEST(a.day.has_value() == b.day.has_value());
+    if (a.day && b.day) BOOST_TEST(*a.day == *b.day);
+    BOOST_TEST(a.minute.has_value() == b.minute.has_value());
+    if (a.minute && b.minute) BOOST_TEST(*a.minute == *b.minute);
+}
+
+}  // namespace
+
+
+BOOST_AUTO_TEST_SUITE(fingerprint_tests)
+
+BOOST_AUTO_TEST_CASE(serialise_round_trip) {
+    const auto fp = sample_fingerprint();
+    check_equal(news::unserialise_fingerprint(news::serialise_fingerprint(fp)), fp);
+}
+
+BOOST_AUTO_TEST_CASE(round_trip_of_edge_values) {
+    news::Fingerprint empty;
+    const auto back = news::unserialise_fingerprint(news::serialise_fingerprint(empty));
+    check_equal(back, empty);
+    BOOST_TEST(!back.day.has_value());
+    BOOST_TEST(!back.minute.has_value());
+
+    for (long day : {0L, -1L, -719468L, 2932896L}) {  // epoch, before it, year 0, year 9999
+        auto fp = sample_fingerprint();
+        fp.day = day;
+        BOOST_TEST_CONTEXT("day " << day) check_equal(news::unserialise_fingerprint(news::serialise_fingerprint(fp)), fp);
+    }
+    auto fp = sample_fingerprint();
+    fp.terms.emplace_back(std::string("Z\xc3\xa9t\xc3\xa9"), 1);
+    fp.entities.push_back(std::string(300, 'x'));  // longer than one varint byte
+    fp.words = 0xFFFFFFFFu;
+    check_equal(news::unserialise_fingerprint(news::serialise_fingerprint(fp)), fp);
+}
+
+BOOST_AUTO_TEST_CASE(malformed_data_is_rejected) {
+    const std::string good = news::serialise_fingerprint(sample_fingerprint());
+    BOOST_CHECK_THROW(news::unserialise_fingerprint(""), news::Error);
+    BOOST_CHECK_THROW(news::unserialise_fingerprint(static_cast<char>(good[0] + 1) + good.substr(1)), news::Error);
+    for (size_t cut = 1; cut < good.size(); ++cut) {
+        BOOST_TEST_CONTEXT("truncated to " << cut << " bytes") {
+            try {
+                news::unserialise_fingerprint(good.substr(0, cut));
+                BOOST_ERROR("truncated fingerprint accepted");
+            } catch (const news::Error& e) {
+                BOOST_TEST((e.kind() == news::ErrorKind::kDatabase));
+            }
+        }
+    }
+    // A huge count must not allocate or read past the end.
+    news::Fingerprint empty;
+    const std::string header = news::serialise_fingerprint(empty);
+    // The empty fingerprint ends with its list counts, each a zero byte: make
+    // the last one (the last list) claim ~2^35 entries.
+    BOOST_TEST_REQUIRE(header.back() == '\0');
+    BOOST_CHECK_THROW(news::unserialise_fingerprint(header.substr(0, header.size() - 1) + "\xff\xff\xff\xff\x0f"),
+                      news::Error);
+}
+
+BOOST_AUTO_TEST_CASE(numbers_lose_thousands_separators) {
+    const Scan s("Arrivals were 1,750 bags, then 155,221 bags at 5.93 mln; 19/06 and 2023.");
+    BOOST_TEST(s.has_number("1750"));
+    BOOST_TEST(s.has_number("155221"));
+    BOOST_TEST(s.has_number("5.93"));
+    BOOST_TEST(s.has_number("19/06"));
+    BOOST_TEST(s.has_number("2023"));  // the full stop after it is not part of it
+    BOOST_TEST(!s.has_number("1,750"));
+    BOOST_TEST(!s.has_number("2023."));
+}
+
+BOOST_AUTO_TEST_CASE(entities_exclude_sentence_initial_words) {
+    const Scan s("Officials met Wang Yi in Beijing. Diplomats said Blinken would stay! Later, Qin spoke? "
+                 "Nobody knew.");
+    BOOST_TEST(s.has_entity("wang"));
+    BOOST_TEST(s.has_entity("yi"));
+    BOOST_TEST(s.has_entity("beijing"));
+    BOOST_TEST(s.has_entity("blinken"));
+    BOOST_TEST(s.has_entity("qin"));
+    for (const char* initial : {"officials", "diplomats", "later", "nobody"})
+        BOOST_TEST(!s.has_entity(initial), initial);
+    BOOST_TEST(!s.has_entity("met"));  // not capitalised
+}
+
+BOOST_AUTO_TEST_CASE(entities_exclude_stop_words_and_single_letters) {
+    const Scan s("Talks went on. He said The Hague and I agreed, A source added.");
+    BOOST_TEST(s.has_entity("hague"));
+    BOOST_TEST(!s.has_entity("the"));
+    BOOST_TEST(!s.has_entity("i"));
+    BOOST_TEST(!s.has_entity("a"));
+}
+
+// Wire copy is hard-wrapped: a line break inside a sentence does not start a
+// new sentence, so a name at the start of a wrapped line is still a name.
+BOOST_AUTO_TEST_CASE(line_wrap_inside_a_sentence_keeps_entities) {
+    const Scan wrapped("Showers continued throughout the week in\nthe Bahia cocoa zone, said\nComissaria Smith.");
+    const Scan unwrapped("Showers continued throughout the week in the Bahia cocoa zone, said Comissaria Smith.");
+    BOOST_TEST(unwrapped.has_entity("comissaria"));
+    BOOST_TEST(wrapped.has_entity("comissaria"), "name after a soft line break lost");
+    BOOST_TEST(wrapped.entities == unwrapped.entities);
+}
+
+// Rewrites mix typographic and ASCII apostrophes ("China’s" in one version,
+// "China's" in another): the same name must give the same entity.
+BOOST_AUTO_TEST_CASE(apostrophe_style_does_not_change_entities) {
+    const Scan curly("Talks in Beijing ended. He met officials of China\xe2\x80\x99s Foreign Ministry.");
+    const Scan straight("Talks in Beijing ended. He met officials of China's Foreign Ministry.");
+    BOOST_TEST(straight.has_entity("foreign"));
+    BOOST_TEST(curly.has_entity("foreign"));
+    BOOST_TEST(curly.entities == straight.entities);
+}
+
+BOOST_AUTO_TEST_CASE(make_fingerprint_from_a_built_document) {
+    news::Article a;
+    a.id = "t-1";
+    a.title = "TALKS IN BEIJING ON 19 JUNE";
+    a.body = "US Secretary Blinken held talks with Wang Yi. The talks lasted 1,750 minutes.";
+    a.date = news::parse_date("2023-06-19");
+    news::DocumentBuilder builder;
+    const auto fp = builder.build(a).fingerprint;
+    BOOST_TEST(std::is_sorted(fp.terms.begin(), fp.terms.end()));
+    bool has_talk = false;
+    for (const auto& [term, wdf] : fp.terms) {
+        BOOST_TEST(term[0] == 'Z', term);
+        BOOST_TEST(!(term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z'), "prefixed stem " << term);
+        BOOST_TEST(term != "Zthe");
+        BOOST_TEST(term != "Zwith");
+        if (term == "Ztalk") {
+            has_talk = true;
+            BOOST_TEST(wdf >= 3u);  // twice in the body, and the title counts twice
+        }
+    }
+    BOOST_TEST(has_talk);
+    BOOST_TEST(fp.words > 0u);
+    BOOST_TEST(fp.day.value() == 19527);
+    // Numbers of body and title; entities of the body only.
+    BOOST_TEST(std::count(fp.numbers.begin(), fp.numbers.end(), "1750") == 1);
+    BOOST_TEST(std::count(fp.numbers.begin(), fp.numbers.end(), "19") == 1);
+    BOOST_TEST(std::is_sorted(fp.entities.begin(), fp.entities.end()));
+    BOOST_TEST(std::count(fp.entities.begin(), fp.entities.end(), "wang") == 1);
+    BOOST_TEST(std::count(fp.entities.begin(), fp.entities.end(), "beijing") == 0);
+    BOOST_TEST(std::count(fp.entities.begin(), fp.entities.end(), "june") == 0);
+    BOOST_TEST(std::count(fp.title_stems.begin(), fp.title_stems.end(), "talk") == 1);
+    BOOST_TEST(!fp.correction);
+    BOOST_TEST(fp.body_words > 0u);
+    BOOST_TEST(fp.words >= fp.body_words);
+    BOOST_TEST(!fp.minute.has_value());  // a day without a time
+    BOOST_TEST(!fp.shingles.empty());
+    BOOST_TEST(std::is_sorted(fp.shingles.begin(), fp.shingles.end()));
+
+    a.title = "CORRECTED - TALKS IN BEIJING";
+    a.date = news::parse_date("2023-06-19T10:20:00");
+    const auto corrected = builder.build(a).fingerprint;
+    BOOST_TEST(corrected.correction);
+    BOOST_TEST(corrected.minute.value() == 19527L * 1440 + 620);
+}
+
+BOOST_AUTO_TEST_CASE(scan_words_skip_stop_words_in_order) {
+    const Scan s("The talks with Wang lasted for hours.");
+    BOOST_TEST((s.words == std::vector<std::string>{"talks", "wang", "lasted", "hours"}));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,202 @@
+#define BOOST_TEST_MODULE jsonl_reader_tests
+#include <boost/test/unit_test.hpp>
+#include <zlib.h>
+
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include "indexer/jsonl_reader.h"
+#include "test_support.h"
+
+using news::parse_jsonl_article;
+
+namespace {
+
+std::string parse_error(const std::string& line) {
+    try {
+        parse_jsonl_article("in.jsonl", 7, line);
+    } catch (const news::Error& e) {
+        BOOST_TEST((e.kind() == news::ErrorKind::kInput));
+        return e.what();
+    }
+    BOOST_ERROR("accepted a bad line: " << line);
+    return {};
+}
+
+struct Collected {
+    std::vector<news::Article> articles;
+    std::vector<news::InputProblem> problems;
+    void read(const std::string& path) {
+        news::read_jsonl_file(
+            path, [this](news::Article&& a) { articles.push_back(std::move(a)); },
+            [this](const news::InputProblem& p) { problems.push_back(p); });
+    }
+};
+
+const char* kThreeGoodOneBad =
+    "{\"id\":\"a-1\",\"title\":\"First\",\"body\":\"one\"}\n"
+    "{\"id\":\"a-2\",\"title\":\"Second\",\"body\":\"two\"}\n"
+    "{\"id\":\"a-3\",\"title\":\"Broken\",\"body\":\n"
+    "\n"
+    "{\"id\":\"a-5\",\"title\":\"Fifth\",\"body\":\"five\"}\n";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(jsonl_reader_tests)
+
+BOOST_AUTO_TEST_CASE(fields_are_read) {
+    const auto a = parse_jsonl_article(
+        "/c/x.jsonl", 3,
+        R"({"id":"reuters-5","title":"COCOA","body":"Body text.","date":"26-FEB-1987 15:01:01.79",)"
+        R"("source":"Reuters","url":"https://www.reuters.com/a","topics":["cocoa"]})");
+    BOOST_TEST(a.id == "reuters-5");
+    BOOST_TEST(a.title == "COCOA");
+    BOOST_TEST(a.body == "Body text.");
+    BOOST_TEST(a.source == "Reuters");
+    BOOST_TEST(a.url == "https://www.reuters.com/a");
+    BOOST_TEST(a.date_text == "26-FEB-1987 15:01:01.79");
+    BOOST_TEST_REQUIRE(a.date.has_value());
+    BOOST_TEST(a.date->iso() == "1987-02-26");
+    BOOST_TEST(a.path == "/c/x.jsonl");
+    BOOST_TEST(a.line == 3);
+}
+
+BOOST_AUTO_TEST_CASE(text_is_the_body_fallback) {
+    const auto a = parse_jsonl_article("x.jsonl", 1, R"({"id":"b","title":"T","text":"From text."})");
+    BOOST_TEST(a.body == "From text.");
+    const auto both = parse_jsonl_article("x.jsonl", 1, R"({"id":"b","title":"T","body":"B","text":"X"})");
+    BOOST_TEST(both.body == "B");
+    const auto empty_body = parse_jsonl_article("x.jsonl", 1, R"({"id":"b","body":"","text":"X"})");
+    BOOST_TEST(empty_body.body == "X");
+}
+
+BOOST_AUTO_TEST_CASE(id_falls_back_to_url) {
+    const auto a = parse_jsonl_article("x.jsonl", 1, R"({"url":"https://e.com/n/1","title":"T","body":"B"})");
+    BOOST_TEST(a.id == "https://e.com/n/1");
+    const auto numeric = parse_jsonl_article("x.jsonl", 1, R"({"id":17,"title":"T"})");
+    BOOST_TEST(numeric.id == "17");
+}
+
+BOOST_AUTO_TEST_CASE(control_characters_are_stripped) {
+    const auto a = parse_jsonl_article("x.jsonl", 1, R"({"id":"c","title":"T\u0003","body":"a\r\nb\u0003"})");
+    BOOST_TEST(a.title == "T");
+    BOOST_TEST(a.body == "a\nb");
+}
+
+BOOST_AUTO_TEST_CASE(malformed_json_is_an_error) {
+    BOOST_TEST(parse_error(R"({"id":"x","title":)").find("malformed JSON") != std::string::npos);
+    BOOST_TEST(parse_error("not json at all").find("malformed JSON") != std::string::npos);
+    BOOST_TEST(!parse_error(R"({"id":"x" "title":"t"})").empty());
+}
+
+BOOST_AUTO_TEST_CASE(non_object_is_an_error) {
+    for (const char* line : {"[1,2,3]", "\"a string\"", "42", "null"})
+        BOOST_TEST(parse_error(line).find("object") != std::string::npos, line);
+}
+
+BOOST_AUTO_TEST_CASE(missing_id_is_an_error) {
+    BOOST_TEST(parse_error(R"({"title":"T","body":"B"})").find("id") != std::string::npos);
+    BOOST_TEST(parse_error(R"({"id":"","url":"","title":"T"})").find("id") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(no_text_is_an_error) {
+    BOOST_TEST(!parse_error(R"({"id":"x","title":"  ","body":""})").empty());
+}
+
+BOOST_AUTO_TEST_CASE(bad_date_is_an_error) {
+    const std::string msg = parse_error(R"({"id":"x","title":"T","date":"2023-02-30"})");
+    BOOST_TEST(msg.find("2023-02-30") != std::string::npos, msg);
+    BOOST_TEST(!parse_error(R"({"id":"x","title":"T","date":"last Tuesday"})").empty());
+}
+
+BOOST_AUTO_TEST_CASE(wrong_field_type_is_an_error) {
+    BOOST_TEST(parse_error(R"({"id":"x","title":["T"]})").find("title") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_is_an_error) {
+    const std::string msg = parse_error("{\"id\":\"x\",\"title\":\"Caf\xe9\"}");
+    BOOST_TEST(msg.find("UTF-8") != std::string::npos, msg);
+    BOOST_TEST(!parse_error("{\"id\":\"x\",\"title\":\"\xc0\xae\"}").empty());  // overlong
+    static const char with_nul[] = "{\"id\":\"x\",\"title\":\"a\0b\"}";
+    BOOST_TEST(!parse_error(std::string(with_nul, sizeof with_nul - 1)).empty());
+}
+
+BOOST_AUTO_TEST_CASE(bad_line_in_the_middle_does_not_stop_the_file) {
+    test::TempDir dir;
+    const std::string path = dir / "mixed.jsonl";
+    test::write_file(path, kThreeGoodOneBad);
+    Collected c;
+    c.read(path);
+    BOOST_TEST_REQUIRE(c.articles.size() == 3u);
+    BOOST_TEST(c.articles[0].id == "a-1");
+    BOOST_TEST(c.articles[1].id == "a-2");
+    BOOST_TEST(c.articles[2].id == "a-5");
+    BOOST_TEST(c.articles[2].line == 5);  // blank lines still count
+    BOOST_TEST_REQUIRE(c.problems.size() == 1u);
+    BOOST_TEST(c.problems[0].path == path);
+    BOOST_TEST(c.problems[0].line == 3);
+    BOOST_TEST(c.problems[0].describe().find(path + ":3: ") == 0u, c.problems[0].describe());
+}
+
+BOOST_AUTO_TEST_CASE(crlf_and_missing_final_newline) {
+    test::TempDir dir;
+    const std::string path = dir / "crlf.jsonl";
+    test::write_file(path, "{\"id\":\"a\",\"title\":\"A\"}\r\n{\"id\":\"b\",\"title\":\"B\"}");
+    Collected c;
+    c.read(path);
+    BOOST_TEST(c.problems.empty());
+    BOOST_TEST_REQUIRE(c.articles.size() == 2u);
+    BOOST_TEST(c.articles[1].id == "b");
+    BOOST_TEST(c.articles[1].title == "B");
+}
+
+BOOST_AUTO_TEST_CASE(empty_and_missing_files_are_problems) {
+    test::TempDir dir;
+    const std::string path = dir / "empty.jsonl";
+    test::write_file(path, "\n  \n");
+    Collected c;
+    c.read(path);
+    BOOST_TEST(c.articles.empty());
+    BOOST_TEST_REQUIRE(c.problems.size() == 1u);
+    BOOST_TEST(c.problems[0].path == path);
+    BOOST_CHECK_THROW(Collected().read(dir / "missing.jsonl"), news::Error);
+}
+
+BOOST_AUTO_TEST_CASE(gzip_file_written_with_zlib) {
+    test::TempDir dir;
+    const std::string path = dir / "z.jsonl.gz";
+    gzFile gz = gzopen(path.c_str(), "wb");
+    BOOST_TEST_REQUIRE(gz != nullptr);
+    const std::string content = kThreeGoodOneBad;
+    BOOST_TEST_REQUIRE(gzwrite(gz, content.data(), static_cast<unsigned>(content.size())) ==
+                       static_cast<int>(content.size()));
+    BOOST_TEST_REQUIRE(gzclose(gz) == Z_OK);
+    BOOST_TEST(test::read_file(path).substr(0, 2) == "\x1f\x8b");  // really compressed
+    Collected c;
+    c.read(path);
+    BOOST_TEST(c.articles.size() == 3u);
+    BOOST_TEST_REQUIRE(c.problems.size() == 1u);
+    BOOST_TEST(c.problems[0].line == 3);
+}
+
+BOOST_AUTO_TEST_CASE(gzip_file_written_by_the_gzip_tool) {
+    test::TempDir dir;
+    const std::string plain = dir / "r.jsonl";
+    // The Reuters sample, compressed: long lines cross zlib's buffers.
+    test::write_file(plain, test::read_file(test::reuters_path()));
+    const auto gzip = test::run({"/bin/sh", "-c", "gzip -9 '" + plain + "'"});
+    if (gzip.status != 0) {
+        BOOST_TEST_MESSAGE("gzip not available, skipped: " << gzip.err);
+        return;
+    }
+    Collected c;
+    c.read(plain + ".gz");
+    BOOST_TEST(c.problems.empty());
+    BOOST_TEST_REQUIRE(c.articles.size() == 400u);
+    BOOST_TEST(c.articles.front().id == "reuters-1");
+    BOOST_TEST(c.articles.front().title == "BAHIA COCOA REVIEW");
+    BOOST_TEST(c.articles.back().line == 400);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,217 @@
+#define BOOST_TEST_MODULE similarity_tests
+#include <boost/test/unit_test.hpp>
+
+#include <map>
+#include <ostream>
+#include <sstream>
+#include <memory>
+#include <string>
+
+#include "common/similarity.h"
+#include "indexer/document_builder.h"
+#include "indexer/jsonl_reader.h"
+#include "indexer/text_reader.h"
+#include "test_support.h"
+
+using news::Relation;
+
+namespace news {
+inline std::ostream& operator<<(std::ostream& os, Relation r) { return os << to_string(r); }
+}  // namespace news
+
+namespace {
+
+// An in-memory database of the seeds and the Reuters sample (for realistic
+// idf), and the fingerprints the builder made for them.
+struct Corpus {
+    Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
+    news::DocumentBuilder builder;
+    std::map<std::string, news::Fingerprint> fingerprints;
+
+    Corpus() {
+        for (int n = 0; n < 5; ++n) add("seed" + std::to_string(n), news::read_text_article(test::seed_path(n)));
+        news::read_jsonl_file(
+            test::reuters_path(), [this](news::Article&& a) { add(a.id, a); },
+            [](const news::InputProblem& p) { BOOST_ERROR("corpus problem: " << p.describe()); });
+    }
+    void add(const std::string& name, const news::Article& a) {
+        auto built = builder.build(a);
+        db.add_document(built.document);
+        fingerprints[name] = built.fingerprint;
+    }
+    news::Evidence evidence(const std::string& a, const std::string& b) {
+        news::TermWeights weights(db);
+        return news::compare(news::weigh(fingerprints.at(a), weights), news::weigh(fingerprints.at(b), weights));
+    }
+    Relation relation(const std::string& a, const std::string& b) { return news::judge(evidence(a, b)); }
+};
+
+Corpus& corpus() {
+    static Corpus c;
+    return c;
+}
+
+struct CorpusFixture {
+    Corpus& c = corpus();
+};
+
+std::string describe(const news::Evidence& e) {
+    std::ostringstream s;
+    s << "cosine " << e.cosine << " numbers " << e.numbers << " entities " << e.entities << " length " << e.length;
+    return s.str();
+}
+
+// Two money-market reports from one template: the same words, other numbers.
+const char* kMorning =
+    "The Bank of England said it had provided the money market with 120 mln stg assistance in the morning "
+    "session. This compares with the Bank's estimate of a shortage in the system of around 450 mln stg which "
+    "it earlier revised up from 400 mln. The central bank made outright purchases of bank bills comprising "
+    "35 mln stg in band one at 10-7/8 pct and 85 mln stg in band two at 10-13/16 pct.";
+const char* kAfternoon =
+    "The Bank of England said it had provided the money market with 215 mln stg assistance in the morning "
+    "session. This compares with the Bank's estimate of a shortage in the system of around 650 mln stg which "
+    "it earlier revised up from 550 mln. The central bank made outright purchases of bank bills comprising "
+    "64 mln stg in band one at 11-1/8 pct and 151 mln stg in band two at 11-3/16 pct.";
+
+news::Article template_article(const std::string& id, const std::string& body) {
+    news::Article a;
+    a.id = id;
+    a.title = "U.K. MONEY MARKET GIVEN HELP";
+    a.body = body;
+    a.source = "Reuters";
+    a.date_text = "1987-03-02";
+    a.date = news::parse_date(a.date_text);
+    return a;
+}
+
+news::WeighedFingerprint weighed(news::Fingerprint fp, std::vector<double> weights) {
+    return news::WeighedFingerprint{std::move(fp), std::move(weights)};
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(similarity_tests, CorpusFixture)
+
+BOOST_AUTO_TEST_CASE(rewrites_of_one_article_are_one_story) {
+    BOOST_TEST_INFO(describe(c.evidence("seed0", "seed1")));
+    BOOST_TEST(c.relation("seed0", "seed1") == Relation::kSameStory);
+    BOOST_TEST(c.relation("seed0", "seed3") == Relation::kSameStory);
+    BOOST_TEST(c.relation("seed1", "seed3") == Relation::kSameStory);
+    BOOST_TEST(c.relation("seed2", "seed4") == Relation::kSameStory);
+}
+
+BOOST_AUTO_TEST_CASE(different_articles_about_one_event_are_not_one_story) {
+    BOOST_TEST_INFO(describe(c.evidence("seed0", "seed2")));
+    BOOST_TEST(c.relation("seed0", "seed2") != Relation::kSameStory);
+    BOOST_TEST(c.relation("seed1", "seed4") != Relation::kSameStory);
+    BOOST_TEST(c.relation("seed3", "seed2") != Relation::kSameStory);
+}
+
+BOOST_AUTO_TEST_CASE(unrelated_news_is_different) {
+    BOOST_TEST(c.relation("seed0", "reuters-1") == Relation::kDifferent);
+    BOOST_TEST(c.relation("reuters-1", "reuters-2") == Relation::kDifferent);
+}
+
+BOOST_AUTO_TEST_CASE(comparison_is_symmetric) {
+    const auto ab = c.evidence("seed0", "seed2"), ba = c.evidence("seed2", "seed0");
+    BOOST_TEST(ab.cosine == ba.cosine, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(ab.numbers == ba.numbers);
+    BOOST_TEST(ab.entities == ba.entities);
+    BOOST_TEST(ab.length == ba.length);
+    const auto self = c.evidence("seed1", "seed1");
+    BOOST_TEST(self.cosine == 1.0, boost::test_tools::tolerance(1e-9));
+    BOOST_TEST(news::judge(self) == Relation::kSameStory);
+}
+
+BOOST_AUTO_TEST_CASE(template_stories_with_other_numbers_are_not_one_story) {
+    news::DocumentBuilder builder;
+    const auto a = builder.build(template_article("mm-1", kMorning));
+    const auto b = builder.build(template_article("mm-2", kAfternoon));
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    db.add_document(a.document);
+    db.add_document(b.document);
+    // Some unrelated documents, so that idf is not degenerate.
+    for (int n = 0; n < 5; ++n) db.add_document(builder.build(news::read_text_article(test::seed_path(n))).document);
+    news::TermWeights weights(db);
+    const auto e = news::compare(news::weigh(a.fingerprint, weights), news::weigh(b.fingerprint, weights));
+    BOOST_TEST_INFO(describe(e));
+    BOOST_TEST(e.cosine > 0.8);  // the words agree...
+    BOOST_TEST(e.numbers < 0.5);  // ...the numbers do not
+    BOOST_TEST(news::judge(e) != Relation::kSameStory);
+
+    // The same report, re-sent unchanged, is one story.
+    const auto resent = builder.build(template_article("mm-3", kMorning));
+    const auto same = news::compare(news::weigh(a.fingerprint, weights), news::weigh(resent.fingerprint, weights));
+    BOOST_TEST(news::judge(same) == Relation::kSameStory);
+}
+
+BOOST_AUTO_TEST_CASE(overlaps_count_against_the_smaller_list) {
+    news::Fingerprint a, b;
+    a.terms = {{"Zx", 1}};
+    b.terms = {{"Zx", 1}};
+    a.numbers = {"1", "2", "3", "4"};
+    b.numbers = {"1", "2"};
+    a.entities = {"wang"};
+    b.entities = {};  // no names: no evidence against
+    a.words = 100;
+    b.words = 25;
+    a.day = 10;
+    b.day = 14;
+    const auto e = news::compare(weighed(a, {1.0}), weighed(b, {1.0}));
+    BOOST_TEST(e.cosine == 1.0);
+    BOOST_TEST(e.numbers == 1.0);
+    BOOST_TEST(e.entities == 1.0);
+    BOOST_TEST(e.length == 0.25);
+    BOOST_TEST(e.days.value() == 4);
+    b.numbers = {"2", "9"};
+    BOOST_TEST(news::compare(weighed(a, {1.0}), weighed(b, {1.0})).numbers == 0.5);
+    b.day.reset();
+    BOOST_TEST(!news::compare(weighed(a, {1.0}), weighed(b, {1.0})).days.has_value());
+}
+
+// The decision rule on hand-made evidence: only what common/similarity.h
+// promises whatever the thresholds are.
+BOOST_AUTO_TEST_CASE(judge_rule) {
+    news::Evidence strong;  // identical articles on one day
+    strong.cosine = 1;
+    strong.numbers = 1;
+    strong.entities = 1;
+    strong.shingles = 1;
+    strong.length = 1;
+    strong.shorter_body = 500;
+    strong.days = 0;
+    strong.minutes = 0;
+    BOOST_TEST(news::judge(strong) == Relation::kSameStory);
+
+    auto undated = strong;  // undated articles can still be versions
+    undated.days.reset();
+    undated.minutes.reset();
+    BOOST_TEST(news::judge(undated) == Relation::kSameStory);
+
+    auto far_apart = strong;  // outside every date window
+    far_apart.days = 365;
+    far_apart.minutes = 365L * 1440;
+    BOOST_TEST(news::judge(far_apart) == Relation::kDifferent);
+
+    auto other_numbers = strong;  // a template item with other figures
+    other_numbers.numbers = 0;
+    BOOST_TEST(news::judge(other_numbers) != Relation::kSameStory);
+
+    news::Evidence unrelated;
+    unrelated.cosine = 0.02;
+    unrelated.numbers = 0;
+    unrelated.entities = 0;
+    unrelated.shingles = 0;
+    unrelated.length = 0.8;
+    unrelated.shorter_body = 300;
+    unrelated.days = 0;
+    BOOST_TEST(news::judge(unrelated) == Relation::kDifferent);
+}
+
+BOOST_AUTO_TEST_CASE(relation_names) {
+    BOOST_TEST(std::string(news::to_string(Relation::kSameStory)) == "same-story");
+    BOOST_TEST(std::string(news::to_string(Relation::kSameEvent)) == "same-event");
+    BOOST_TEST(std::string(news::to_string(Relation::kDifferent)) == "different");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
