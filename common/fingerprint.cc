@@ -6,6 +6,7 @@
 #include <xxhash.h>
 
 #include "common/error.h"
+#include "common/schema.h"
 #include "common/stopwords.h"
 
 namespace news {
@@ -14,7 +15,8 @@ namespace {
 bool is_content_stem(const std::string& term) {
     // "Z" followed by a lower-case or non-ASCII letter: an unprefixed stem.
     // Prefixed stems ("ZS..." for title words) repeat the same words.
-    if (term.size() < 3 || term[0] != 'Z') return false;
+    if (term.size() < 3 || term.compare(0, schema::prefix::kStemmed.size(), schema::prefix::kStemmed) != 0)
+        return false;
     const auto c = static_cast<unsigned char>(term[1]);
     return c >= 0x80 || std::islower(c);
 }

@@ -37,6 +37,9 @@ inline constexpr std::string_view kSite = "H";
 inline constexpr std::string_view kStory = "XSTORY";
 // Event key (different articles about one event); the looser grouping.
 inline constexpr std::string_view kEvent = "XEVENT";
+// Xapian's own prefix for the stemmed forms TermGenerator and QueryParser
+// make (STEM_SOME): "Ztalk" for "talks". Named here so no code spells it.
+inline constexpr std::string_view kStemmed = "Z";
 // Marks an article without a date (the term is the prefix alone), so that
 // duplicate detection's date window can still reach undated versions.
 inline constexpr std::string_view kUndated = "XUNDATED";
@@ -86,7 +89,7 @@ constexpr bool starts_with(std::string_view s, std::string_view p) {
 constexpr bool prefixes_distinct() {
     constexpr std::string_view all[] = {prefix::kId, prefix::kTitle, prefix::kSource,
                                         prefix::kSite, prefix::kStory, prefix::kEvent,
-                                        prefix::kUndated};
+                                        prefix::kUndated, prefix::kStemmed};
     for (auto a : all)
         for (auto b : all)
             if (a != b && starts_with(a, b)) return false;

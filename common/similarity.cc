@@ -10,25 +10,11 @@
 namespace news {
 namespace {
 
-// |a ∩ b| / min(|a|, |b|) over sorted unique lists; 1 when either is empty,
-// because absence of numbers or names is no evidence against.
-double overlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-    if (a.empty() || b.empty()) return 1.0;
-    size_t shared = 0;
-    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-        if (*i < *j) {
-            ++i;
-        } else if (*j < *i) {
-            ++j;
-        } else {
-            ++shared, ++i, ++j;
-        }
-    }
-    return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
-}
-
-double overlap(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-    if (a.empty() || b.empty()) return 0.0;
+// |a ∩ b| / min(|a|, |b|) over sorted unique lists; `if_empty` when either
+// list is empty.
+template <typename T>
+double containment(const std::vector<T>& a, const std::vector<T>& b, double if_empty) {
+    if (a.empty() || b.empty()) return if_empty;
     size_t shared = 0;
     for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
         if (*i < *j) {
@@ -47,7 +33,7 @@ double overlap(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
 uint32_t title_words_missing(const Fingerprint& a, const Fingerprint& b) {
     uint32_t missing = 0;
     for (const auto& stem : a.title_stems) {
-        const std::string term = "Z" + stem;
+        const std::string term = schema::term(schema::prefix::kStemmed, stem);
         const auto it = std::lower_bound(b.terms.begin(), b.terms.end(), term,
                                          [](const auto& entry, const std::string& t) { return entry.first < t; });
         if (it == b.terms.end() || it->first != term) ++missing;
@@ -124,9 +110,10 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
         }
     }
     e.cosine = dot;
-    e.numbers = overlap(a.fp.numbers, b.fp.numbers);
-    e.entities = overlap(a.fp.entities, b.fp.entities);
-    e.shingles = overlap(a.fp.shingles, b.fp.shingles);
+    // Absent numbers or names are no evidence against; absent wording is.
+    e.numbers = containment(a.fp.numbers, b.fp.numbers, 1.0);
+    e.entities = containment(a.fp.entities, b.fp.entities, 1.0);
+    e.shingles = containment(a.fp.shingles, b.fp.shingles, 0.0);
     e.shorter_body = std::min(a.fp.body_words, b.fp.body_words);
     e.title_novel = title_words_missing(a.fp, b.fp) + title_words_missing(b.fp, a.fp);
     e.correction = a.fp.correction || b.fp.correction;
