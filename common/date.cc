@@ -3,7 +3,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
-#include <regex>
+#include <vector>
 
 namespace news {
 namespace {
@@ -101,22 +101,62 @@ std::optional<Date> parse_iso_fast(std::string_view s) {
 
 std::optional<Date> parse_date(std::string_view text) {
     if (auto fast = parse_iso_fast(text)) return fast;
-    static const std::regex iso(
-        R"(\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?\S*)?\s*)");
-    static const std::regex compact(R"(\s*(\d{4})(\d{2})(\d{2})\s*)");
-    static const std::regex day_month_year(
-        R"(\s*(\d{1,2})[- ]([A-Za-z]{3,9})\.?[- ,]+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\S*)?\s*)");
-    static const std::regex month_day_year(R"(\s*([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})\s*)");
-    const std::string s(text);
-    std::smatch m;
-    auto num = [&](int i) { return m[i].matched ? std::atoi(m[i].str().c_str()) : 0; };
-    if (std::regex_match(s, m, iso))
-        return make(num(1), num(2), num(3), m[4].matched ? num(4) : -1, num(5), num(6));
-    if (std::regex_match(s, m, compact)) return make(num(1), num(2), num(3));
-    if (std::regex_match(s, m, day_month_year))
-        return make(num(3), month_from_name(m[2]), num(1), m[4].matched ? num(4) : -1, num(5), num(6));
-    if (std::regex_match(s, m, month_day_year))
-        return make(num(3), month_from_name(m[1]), num(2));
+    // The other forms, read as a list of number and word tokens; separators
+    // (space - + / , : .) only split tokens.
+    struct Token {
+        bool number;
+        std::string text;
+    };
+    std::vector<Token> tokens;
+    for (size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (std::isdigit(c) || std::isalpha(c)) {
+            const bool number = std::isdigit(c);
+            size_t j = i;
+            while (j < text.size() && (number ? std::isdigit(static_cast<unsigned char>(text[j]))
+                                              : std::isalpha(static_cast<unsigned char>(text[j]))))
+                ++j;
+            tokens.push_back({number, std::string(text.substr(i, j - i))});
+            i = j;
+        } else if (std::string_view(" -+/,:.").find(static_cast<char>(c)) != std::string_view::npos) {
+            ++i;
+        } else {
+            return std::nullopt;
+        }
+    }
+    // RFC 2822 ("Mon, 19 Jun 2023 10:00:00 GMT"): drop the weekday and a zone name.
+    if (tokens.size() > 3 && !tokens.front().number && !month_from_name(tokens.front().text))
+        tokens.erase(tokens.begin());
+    if (tokens.size() > 4 && !tokens.back().number) tokens.pop_back();
+    auto num = [&](size_t i) { return std::atoi(tokens[i].text.c_str()); };
+    auto is_num = [&](size_t i, size_t min_len, size_t max_len) {
+        return i < tokens.size() && tokens[i].number && tokens[i].text.size() >= min_len &&
+               tokens[i].text.size() <= max_len;
+    };
+    auto is_month = [&](size_t i) { return i < tokens.size() && !tokens[i].number && month_from_name(tokens[i].text); };
+    // Optional "hh mm [ss [fraction]]" from token i on; -1 hour when absent.
+    auto time_from = [&](size_t i, int& hh, int& mm, int& ss) {
+        hh = -1, mm = 0, ss = 0;
+        if (i == tokens.size()) return true;
+        if (!is_num(i, 1, 2) || !is_num(i + 1, 2, 2)) return false;
+        hh = num(i), mm = num(i + 1);
+        if (i + 2 == tokens.size()) return true;
+        if (!is_num(i + 2, 2, 2)) return false;
+        ss = num(i + 2);
+        return i + 3 == tokens.size() || (i + 4 == tokens.size() && tokens[i + 3].number);
+    };
+    int hh, mm, ss;
+    if (tokens.size() == 1 && is_num(0, 8, 8)) {  // 20230619
+        const std::string& t = tokens[0].text;
+        return make(std::atoi(t.substr(0, 4).c_str()), std::atoi(t.substr(4, 2).c_str()),
+                    std::atoi(t.substr(6, 2).c_str()));
+    }
+    if (is_num(0, 4, 4) && is_num(1, 1, 2) && is_num(2, 1, 2) && time_from(3, hh, mm, ss))  // 2023/06/19
+        return make(num(0), num(1), num(2), hh, mm, ss);
+    if (is_num(0, 1, 2) && is_month(1) && is_num(2, 4, 4) && time_from(3, hh, mm, ss))  // 19 June 2023
+        return make(num(2), month_from_name(tokens[1].text), num(0), hh, mm, ss);
+    if (is_month(0) && is_num(1, 1, 2) && is_num(2, 4, 4) && tokens.size() == 3)  // June 19, 2023
+        return make(num(2), month_from_name(tokens[0].text), num(1));
     return std::nullopt;
 }
 

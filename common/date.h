@@ -25,7 +25,8 @@ struct Date {
 
 // Reads "2023-06-19", "2023-06-19T10:20:30[.fff][Z|+hh:mm]", "2023-06-19 10:20",
 // "2023/06/19", "19 June 2023", "June 19, 2023", "26-FEB-1987 15:01:01.79"
-// and "20230619". Returns nothing for anything else or an impossible date.
+// "Mon, 19 Jun 2023 10:00:00 +0000" (RFC 2822, zone ignored) and "20230619".
+// Returns nothing for anything else or an impossible date.
 std::optional<Date> parse_date(std::string_view text);
 
 // "YYYYMMDD" of the day `delta` days from `key` (also "YYYYMMDD").

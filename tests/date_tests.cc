@@ -43,6 +43,12 @@ BOOST_AUTO_TEST_CASE(slashed_compact_and_written_forms) {
     check("26-FEB-1987 15:01:01.79", 1987, 2, 26, 15 * 3600 + 60 + 1);
 }
 
+BOOST_AUTO_TEST_CASE(rfc2822_feed_dates) {
+    check("Mon, 19 Jun 2023 10:20:30 +0000", 2023, 6, 19, 10 * 3600 + 20 * 60 + 30);
+    check("Mon, 19 Jun 2023 10:20:30 GMT", 2023, 6, 19, 10 * 3600 + 20 * 60 + 30);
+    BOOST_TEST(!news::parse_date("Mon, 31 Jun 2023 10:20:30 GMT"));
+}
+
 BOOST_AUTO_TEST_CASE(surrounding_space_is_allowed) { check("  2023-06-19 ", 2023, 6, 19); }
 
 BOOST_AUTO_TEST_CASE(impossible_dates_are_rejected) {
