@@ -1,7 +1,6 @@
 #define BOOST_TEST_MODULE text_reader_tests
 #include <boost/test/unit_test.hpp>
 
-#include <regex>
 #include <string>
 
 #include "common/error.h"
@@ -33,7 +32,11 @@ std::string parse_error(const std::string& path, const std::string& content) {
 bool names_path_and_line(const std::string& message, const std::string& path) {
     const auto at = message.find(path + ":");
     if (at == std::string::npos) return false;
-    return std::regex_search(message.substr(at + path.size()), std::regex("^:[0-9]+:"));
+    // ":<digits>:" right after the path.
+    const std::string rest = message.substr(at + path.size());
+    if (rest.size() < 3 || rest[0] != ':') return false;
+    const auto digits_end = rest.find_first_not_of("0123456789", 1);
+    return digits_end != std::string::npos && digits_end > 1 && rest[digits_end] == ':';
 }
 
 }  // namespace
