@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 #include <nlohmann/json.hpp>
 
@@ -126,7 +127,8 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
             std::sort(changed.begin(), changed.end());
             changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
             const auto group_start = std::chrono::steady_clock::now();
-            report.grouping = group_stories(db, changed);
+            const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+            report.grouping = group_stories(db, db_path, changed, jobs);
             report.grouping_seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - group_start).count();
         }

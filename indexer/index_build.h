@@ -17,6 +17,7 @@ struct BuildOptions {
     size_t batch_size = 10000;  // articles per commit
     bool group = true;          // run duplicate detection afterwards
     bool progress = false;      // report progress on stderr
+    unsigned jobs = 0;          // threads for duplicate detection; 0: one per core
 };
 
 struct BuildReport {

@@ -39,7 +39,9 @@ Exit status: 0 success, 1 some inputs could not be indexed (the rest were), 2 er
 int run_build(const std::string& db_path, const std::vector<std::string>& args) {
     po::options_description opts("build options");
     opts.add_options()("batch-size", po::value<size_t>()->default_value(10000), "articles per commit")(
-        "no-group", "skip duplicate detection")("quiet,q", "print only errors");
+        "no-group", "skip duplicate detection")(
+        "jobs,j", po::value<unsigned>()->default_value(0), "threads for duplicate detection (0: one per core)")(
+        "quiet,q", "print only errors");
     po::options_description hidden;
     hidden.add_options()("input", po::value<std::vector<std::string>>());
     po::options_description all;
@@ -54,6 +56,7 @@ int run_build(const std::string& db_path, const std::vector<std::string>& args) 
                                        : std::vector<std::string>{"corpus"};
     options.batch_size = std::max<size_t>(1, vm["batch-size"].as<size_t>());
     options.group = !vm.count("no-group");
+    options.jobs = vm["jobs"].as<unsigned>();
     options.progress = isatty(STDERR_FILENO) && !vm.count("quiet");
     const auto report = news::build_index(db_path, options, [](const news::InputProblem& p) {
         std::cerr << "news-index: " << p.describe() << '\n';

@@ -5,8 +5,10 @@
 #include <map>
 #include <memory>
 #include <numeric>
+#include <exception>
 #include <set>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -180,39 +182,90 @@ std::vector<Xapian::docid> dissolve_groups(Xapian::WritableDatabase& db, const s
     return {members.begin(), members.end()};
 }
 
-GroupingStats group_stories(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& changed) {
-    GroupingStats stats;
+namespace {
+
+struct Link {
+    Xapian::docid article, candidate;
+    Relation relation;
+};
+
+struct WorkerResult {
+    std::vector<Link> links;
+    size_t articles = 0;
+    size_t comparisons = 0;
+};
+
+// Finds and verifies the candidates of every `workers`-th changed article,
+// starting at `first`, on its own read-only handle of the committed database
+// (Xapian handles are not shared between threads).
+void find_links(const std::string& db_path, const std::vector<Xapian::docid>& changed, size_t first,
+                size_t workers, WorkerResult& out) {
+    const Xapian::Database db(db_path);
     TermWeights weights(db);
     FingerprintCache cache(db, weights);
-    const std::unordered_set<Xapian::docid> is_changed(changed.begin(), changed.end());
-    std::set<std::pair<Xapian::docid, Xapian::docid>> compared;
-    Components stories, events;
     Xapian::Enquire enquire(db);
-
-    auto node_of = [&](Xapian::docid id, Xapian::valueno slot) {
-        if (is_changed.count(id)) return "d" + std::to_string(id);
-        return "g" + db.get_document(id).get_value(slot);
-    };
-
-    for (const Xapian::docid d : changed) {
+    std::set<std::pair<Xapian::docid, Xapian::docid>> compared;
+    for (size_t i = first; i < changed.size(); i += workers) {
+        const Xapian::docid d = changed[i];
         cache.trim();
         const WeighedFingerprint& a = cache.get(d);
         if (a.fp.terms.empty()) continue;
-        ++stats.articles;
-        stories.unite("d" + std::to_string(d), "d" + std::to_string(d));
+        ++out.articles;
         enquire.set_query(candidate_query(a, weights));
         const Xapian::MSet candidates = enquire.get_mset(0, kCandidatesPerArticle);
         for (auto m = candidates.begin(); m != candidates.end(); ++m) {
             const Xapian::docid c = *m;
             if (c == d || !compared.emplace(std::min(c, d), std::max(c, d)).second) continue;
-            ++stats.comparisons;
+            ++out.comparisons;
             const Relation relation = judge(compare(a, cache.get(c)));
-            if (relation == Relation::kDifferent) continue;
+            if (relation != Relation::kDifferent) out.links.push_back({d, c, relation});
+        }
+    }
+}
+
+}  // namespace
+
+GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_path,
+                            const std::vector<Xapian::docid>& changed, unsigned jobs) {
+    // Small batches are not worth a thread's start-up and cache warm-up.
+    const size_t workers = std::max<size_t>(1, std::min<size_t>(jobs, changed.size() / 500 + 1));
+    std::vector<WorkerResult> results(workers);
+    std::vector<std::exception_ptr> errors(workers);
+    std::vector<std::thread> threads;
+    for (size_t w = 0; w < workers; ++w) {
+        threads.emplace_back([&, w] {
+            try {
+                find_links(db_path, changed, w, workers, results[w]);
+            } catch (...) {
+                errors[w] = std::current_exception();
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
+
+    GroupingStats stats;
+    const std::unordered_set<Xapian::docid> is_changed(changed.begin(), changed.end());
+    auto node_of = [&](Xapian::docid id, Xapian::valueno slot) {
+        if (is_changed.count(id)) return "d" + std::to_string(id);
+        return "g" + db.get_document(id).get_value(slot);
+    };
+    // A pair found from both sides is one link.
+    std::set<std::pair<Xapian::docid, Xapian::docid>> linked;
+    Components stories, events;
+    for (const auto& result : results) {
+        stats.articles += result.articles;
+        stats.comparisons += result.comparisons;
+        for (const Link& link : result.links) {
+            if (!linked.emplace(std::min(link.article, link.candidate), std::max(link.article, link.candidate)).second)
+                continue;
+            const std::string node = "d" + std::to_string(link.article);
             ++stats.event_links;
-            events.unite("d" + std::to_string(d), node_of(c, schema::slot::kEvent));
-            if (relation == Relation::kSameStory) {
+            events.unite(node, node_of(link.candidate, schema::slot::kEvent));
+            if (link.relation == Relation::kSameStory) {
                 ++stats.story_links;
-                stories.unite("d" + std::to_string(d), node_of(c, schema::slot::kStory));
+                stories.unite(node, node_of(link.candidate, schema::slot::kStory));
             }
         }
     }

@@ -49,8 +49,11 @@ inline constexpr long kDateWindowDays = 7;
 std::vector<Xapian::docid> dissolve_groups(Xapian::WritableDatabase& db, const std::vector<std::string>& story_keys,
                                            const std::vector<std::string>& event_keys);
 
-// Regroups `changed` (committed documents) against the whole database.
+// Regroups `changed` (committed documents) against the whole database at
+// `db_path`, searching for candidates in `jobs` threads, each with its own
+// read-only handle; `db` (the writer on the same path) rewrites group keys.
 // The caller commits afterwards.
-GroupingStats group_stories(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& changed);
+GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_path,
+                            const std::vector<Xapian::docid>& changed, unsigned jobs);
 
 }  // namespace news
