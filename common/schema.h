@@ -8,8 +8,8 @@
 //             for the unique id, source, story and event keys.
 //   values  - see the slots below; slot numbers are part of the on-disk
 //             format and must never be renumbered or reused.
-//   data    - the article as a JSON object (see common/article_store.h),
-//             kept for display and snippets.
+//   data    - the article as a JSON object (common/article.h,
+//             serialise_article), kept for display and snippets.
 #pragma once
 
 #include <xapian.h>
@@ -58,7 +58,7 @@ inline constexpr Xapian::valueno kEvent = 2;
 inline constexpr Xapian::valueno kContentHash = 3;
 // Serialised duplicate-detection features (common/fingerprint.h).
 inline constexpr Xapian::valueno kFingerprint = 4;
-// Publication time as sortable_serialise(seconds since 1970), for --sort date.
+// Publication time as sortable_serialise(seconds since 1970), for --sort.
 inline constexpr Xapian::valueno kTimestamp = 5;
 }  // namespace slot
 
@@ -66,8 +66,13 @@ inline constexpr Xapian::valueno kTimestamp = 5;
 namespace metadata {
 // Schema version the database was written with (decimal kVersion).
 inline constexpr std::string_view kSchemaVersion = "news-search:schema";
-// JSON summary of the last `build` (time, counts), shown by `news-index status`.
+// JSON summary of the last `build` (counts, seconds), for audits.
 inline constexpr std::string_view kLastBuild = "news-search:last-build";
+// Prefix of the records of articles indexed but not yet grouped into stories
+// (JSON: docids and the old group keys to split). Written with each batch
+// commit and removed once grouping is committed, so an interrupted build or
+// one run with --no-group is grouped by the next build.
+inline constexpr std::string_view kPendingGrouping = "news-search:pending-grouping:";
 }  // namespace metadata
 
 // ---- Query-parser field names mapped onto the prefixes above ----

@@ -8,9 +8,8 @@
 #include "common/text.h"
 
 namespace news {
-namespace {
 
-std::string hash_content(const Article& a) {
+std::string content_hash(const Article& a) {
     XXH3_state_t* state = XXH3_createState();
     XXH3_64bits_reset(state);
     for (const std::string* field : {&a.title, &a.body, &a.source, &a.url, &a.date_text}) {
@@ -21,8 +20,6 @@ std::string hash_content(const Article& a) {
     XXH3_freeState(state);
     return hex64(h);
 }
-
-}  // namespace
 
 std::string url_host(const std::string& url) {
     const auto scheme = url.find("://");
@@ -73,7 +70,7 @@ BuiltDocument DocumentBuilder::build(const Article& a) {
     doc.add_boolean_term(schema::term(prefix::kStory, key));
     doc.add_boolean_term(schema::term(prefix::kEvent, key));
 
-    built.content_hash = hash_content(a);
+    built.content_hash = content_hash(a);
     doc.add_value(slot::kContentHash, built.content_hash);
     built.fingerprint = make_fingerprint(a, doc);
     doc.add_value(slot::kFingerprint, serialise_fingerprint(built.fingerprint));

@@ -27,6 +27,10 @@ class DocumentBuilder {
     Xapian::TermGenerator termgen_;
 };
 
+// Hash of the fields that are indexed (not where the article was read
+// from): equal hashes mean re-indexing would change nothing.
+std::string content_hash(const Article& article);
+
 // The lower-cased host of a URL ("https://www.bbc.co.uk/x" -> "www.bbc.co.uk").
 std::string url_host(const std::string& url);
 

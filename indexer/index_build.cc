@@ -1,5 +1,6 @@
 #include "indexer/index_build.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <optional>
@@ -9,6 +10,7 @@
 
 #include "common/database.h"
 #include "common/error.h"
+#include "common/keys.h"
 #include "common/schema.h"
 #include "indexer/document_builder.h"
 
@@ -56,6 +58,47 @@ size_t count_multi_version_stories(const Xapian::Database& db) {
     return stories;
 }
 
+// Articles indexed but not yet grouped, and the groups their replaced
+// versions belonged to (see schema::metadata::kPendingGrouping).
+struct PendingGrouping {
+    std::vector<Xapian::docid> docids;
+    std::vector<std::string> old_stories, old_events;
+
+    void append(const PendingGrouping& other) {
+        docids.insert(docids.end(), other.docids.begin(), other.docids.end());
+        old_stories.insert(old_stories.end(), other.old_stories.begin(), other.old_stories.end());
+        old_events.insert(old_events.end(), other.old_events.begin(), other.old_events.end());
+    }
+    std::string serialise() const {
+        return nlohmann::json{{"docids", docids}, {"old_stories", old_stories}, {"old_events", old_events}}.dump();
+    }
+    static PendingGrouping unserialise(const std::string& data) {
+        PendingGrouping p;
+        const auto j = nlohmann::json::parse(data, nullptr, false);
+        if (!j.is_object()) return p;
+        p.docids = j.value("docids", std::vector<Xapian::docid>{});
+        p.old_stories = j.value("old_stories", std::vector<std::string>{});
+        p.old_events = j.value("old_events", std::vector<std::string>{});
+        return p;
+    }
+};
+
+// Pending records left by earlier builds, with their metadata keys.
+PendingGrouping read_pending(const Xapian::Database& db, std::vector<std::string>& keys) {
+    PendingGrouping all;
+    const std::string prefix(schema::metadata::kPendingGrouping);
+    for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
+        keys.push_back(*k);
+        all.append(PendingGrouping::unserialise(db.get_metadata(*k)));
+    }
+    return all;
+}
+
+struct Seen {
+    Xapian::docid id;
+    std::string content_hash;
+};
+
 }  // namespace
 
 BuildReport build_index(const std::string& db_path, const BuildOptions& options,
@@ -65,44 +108,58 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
     Xapian::WritableDatabase db = open_for_writing(db_path);
     CommittedIndex committed(db_path);
     DocumentBuilder builder;
-    std::unordered_map<std::string, Xapian::docid> seen;  // id term -> docid, this build
-    std::vector<Xapian::docid> changed;
-    std::vector<std::string> old_stories, old_events;  // groups of replaced articles
+    std::unordered_map<std::string, Seen> seen;  // id term -> this build's version
+    PendingGrouping pending;                     // this build's
+    std::vector<std::string> earlier_pending_keys;
+    const PendingGrouping earlier = read_pending(db, earlier_pending_keys);
+    const std::string pending_key = std::string(schema::metadata::kPendingGrouping) +
+                                    std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
     size_t since_commit = 0;
 
+    auto commit = [&] {
+        // Committed with the articles, so no article is ever indexed but forgotten by grouping.
+        db.set_metadata(pending_key, pending.serialise());
+        db.commit();
+        since_commit = 0;
+    };
+    auto replace = [&](Xapian::docid id, const Article& article, const std::string& story,
+                       const std::string& event) {
+        db.replace_document(id, builder.build(article).document);
+        ++report.updated;
+        pending.docids.push_back(id);
+        // Its new text may no longer belong with its old versions.
+        pending.old_stories.push_back(story);
+        pending.old_events.push_back(event);
+    };
+
     auto index_article = [&](Article&& article) {
-        BuiltDocument built = builder.build(article);
+        const std::string term = id_term(article.id);
+        const std::string hash = content_hash(article);
         try {
-            Xapian::docid id;
-            if (auto it = seen.find(built.id_term); it != seen.end()) {
-                // The same id twice in one build: the later one wins.
-                id = it->second;
-                db.replace_document(id, built.document);
-                ++report.updated;
-                changed.push_back(id);
-            } else if (auto old = committed.find(built.id_term)) {
-                id = old->id;
-                if (old->content_hash == built.content_hash) {
+            if (auto it = seen.find(term); it != seen.end()) {
+                // The same id twice in one run: an identical repeat changes
+                // nothing; otherwise the later version wins.
+                if (it->second.content_hash == hash) {
                     ++report.unchanged;
-                    seen.emplace(built.id_term, id);
                     return;
                 }
-                db.replace_document(id, built.document);
-                ++report.updated;
-                changed.push_back(id);
-                // Its new text may no longer belong with its old versions.
-                old_stories.push_back(old->story);
-                old_events.push_back(old->event);
+                const auto old = committed.find(term);
+                replace(it->second.id, article, old ? old->story : "", old ? old->event : "");
+                it->second.content_hash = hash;
+            } else if (auto old = committed.find(term)) {
+                seen.emplace(term, Seen{old->id, hash});
+                if (old->content_hash == hash) {
+                    ++report.unchanged;
+                    return;
+                }
+                replace(old->id, article, old->story, old->event);
             } else {
-                id = db.add_document(built.document);
+                const Xapian::docid id = db.add_document(builder.build(article).document);
                 ++report.added;
-                changed.push_back(id);
+                pending.docids.push_back(id);
+                seen.emplace(term, Seen{id, hash});
             }
-            seen.emplace(built.id_term, id);
-            if (++since_commit >= options.batch_size) {
-                db.commit();
-                since_commit = 0;
-            }
+            if (++since_commit >= options.batch_size) commit();
             if (options.progress && (report.added + report.updated) % 1000 == 0)
                 std::fprintf(stderr, "\rindexed %zu articles", report.added + report.updated);
         } catch (const Xapian::Error& e) {
@@ -118,19 +175,26 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
     read_inputs(options.inputs, index_article, count_problem);
     if (options.progress) std::fprintf(stderr, "\r");
     try {
-        db.commit();
-        if (options.group && !changed.empty()) {
-            const auto regroup = dissolve_groups(db, old_stories, old_events);
-            changed.insert(changed.end(), regroup.begin(), regroup.end());
-            db.commit();
-            // Within one build the same id may be listed twice; group each once.
-            std::sort(changed.begin(), changed.end());
-            changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
-            const auto group_start = std::chrono::steady_clock::now();
-            const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-            report.grouping = group_stories(db, db_path, changed, jobs);
-            report.grouping_seconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - group_start).count();
+        commit();
+        if (options.group) {
+            PendingGrouping work = earlier;
+            work.append(pending);
+            if (!work.docids.empty()) {
+                const auto regroup = dissolve_groups(db, work.old_stories, work.old_events);
+                work.docids.insert(work.docids.end(), regroup.begin(), regroup.end());
+                std::sort(work.docids.begin(), work.docids.end());
+                work.docids.erase(std::unique(work.docids.begin(), work.docids.end()), work.docids.end());
+                db.commit();
+                const auto group_start = std::chrono::steady_clock::now();
+                const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+                report.grouping = group_stories(db, db_path, work.docids, jobs);
+                report.grouping_seconds =
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - group_start).count();
+            }
+            earlier_pending_keys.push_back(pending_key);
+            for (const auto& key : earlier_pending_keys) db.set_metadata(key, "");
+        } else {
+            report.waiting_for_grouping = earlier.docids.size() + pending.docids.size();
         }
         report.total = db.get_doccount();
         report.stories = count_multi_version_stories(db);

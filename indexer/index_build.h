@@ -27,6 +27,7 @@ struct BuildReport {
     size_t problems = 0;  // files or lines that could not be indexed
     size_t total = 0;     // articles in the database afterwards
     size_t stories = 0;   // story groups with more than one version, database-wide
+    size_t waiting_for_grouping = 0;  // with --no-group: articles the next build will group
     double seconds = 0;           // whole build
     double grouping_seconds = 0;  // of which duplicate detection
     GroupingStats grouping;

@@ -64,10 +64,14 @@ int run_build(const std::string& db_path, const std::vector<std::string>& args) 
     if (!vm.count("quiet")) {
         std::printf("added %zu, updated %zu, unchanged %zu, failed %zu (files or lines)\n", report.added,
                     report.updated, report.unchanged, report.problems);
-        std::printf("duplicate detection: %zu articles checked, %zu comparisons, %zu story links, "
-                    "%zu event links; %.2f s\n",
-                    report.grouping.articles, report.grouping.comparisons, report.grouping.story_links,
-                    report.grouping.event_links, report.grouping_seconds);
+        if (options.group)
+            std::printf("duplicate detection: %zu articles checked, %zu comparisons, %zu story links, "
+                        "%zu event links; %.2f s\n",
+                        report.grouping.articles, report.grouping.comparisons, report.grouping.story_links,
+                        report.grouping.event_links, report.grouping_seconds);
+        else
+            std::printf("duplicate detection skipped: %zu articles wait for the next build to group them\n",
+                        report.waiting_for_grouping);
         const double rate = report.seconds > 0 ? (report.added + report.updated) / report.seconds : 0;
         std::printf("%s: %zu articles, %zu stories with several versions; %.2f s (%.0f articles/s)\n",
                     db_path.c_str(), report.total, report.stories, report.seconds, rate);

@@ -168,6 +168,7 @@ std::vector<Xapian::docid> dissolve_groups(Xapian::WritableDatabase& db, const s
     std::set<Xapian::docid> members;
     auto collect = [&](const Level& level, const std::vector<std::string>& keys) {
         for (const auto& key : keys) {
+            if (key.empty()) continue;
             const std::string term = schema::term(level.prefix, key);
             for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) members.insert(*p);
         }

@@ -467,4 +467,61 @@ BOOST_AUTO_TEST_CASE(searcher_collapses_versions) {
     BOOST_CHECK_THROW(searcher.versions("no-such-id", news::Grouping::kStory), news::Error);
 }
 
+BOOST_AUTO_TEST_CASE(build_without_grouping_is_grouped_by_the_next_build) {
+    SeedCopies seeds;
+    news::BuildOptions options;
+    options.inputs = {seeds.seeds};
+    options.group = false;
+    const auto first = news::build_index(seeds.db, options, [](const news::InputProblem& p) {
+        BOOST_ERROR("unexpected input problem: " << p.describe());
+    });
+    BOOST_TEST(first.added == 5u);
+    BOOST_TEST(first.waiting_for_grouping == 5u);
+    BOOST_TEST(seeds.story(0) != seeds.story(1));  // not grouped yet
+    // Nothing changed on disk, yet the next build groups what the first left.
+    const auto second = build(seeds.db, {seeds.seeds});
+    BOOST_TEST(second.unchanged == 5u);
+    BOOST_TEST(second.grouping.articles == 5u);
+    BOOST_TEST(seeds.story(0) == seeds.story(1));
+    BOOST_TEST(seeds.story(0) == seeds.story(3));
+    BOOST_TEST(seeds.story(2) == seeds.story(4));
+    // And the record of pending work is gone.
+    Xapian::Database db(seeds.db);
+    const std::string prefix(schema::metadata::kPendingGrouping);
+    BOOST_TEST((db.metadata_keys_begin(prefix) == db.metadata_keys_end(prefix)));
+}
+
+BOOST_AUTO_TEST_CASE(id_repeated_in_one_run_is_unchanged_or_regrouped) {
+    test::TempDir dir;
+    const std::string db = dir / "db";
+    const std::string jsonl = dir / "a.jsonl";
+    const std::string first = test::read_file(test::corpus_dir() + "/reuters-sample.jsonl");
+    test::write_file(jsonl, first);
+    build(db, {jsonl});
+    const auto manila = values_by_id(db, schema::slot::kStory).at("reuters-230");
+    BOOST_TEST(values_by_id(db, schema::slot::kStory).at("reuters-240") == manila);
+    // The same article twice with the same text is one unchanged article...
+    const std::string line230 = [&] {
+        std::istringstream in(first);
+        for (std::string line; std::getline(in, line);)
+            if (line.find("\"id\": \"reuters-230\"") != std::string::npos) return line;
+        return std::string();
+    }();
+    BOOST_TEST_REQUIRE(!line230.empty());
+    const std::string repeat = dir / "b.jsonl";
+    test::write_file(repeat, line230 + "\n" + line230 + "\n");
+    const auto again = build(db, {repeat});
+    BOOST_TEST(again.unchanged == 2u);
+    BOOST_TEST(again.updated == 0u);
+    // ...but a later, different text under that id leaves the story.
+    test::write_file(repeat, line230 + "\n" +
+                                 R"({"id": "reuters-230", "title": "Penguins", "body": "Penguins walked across the volcano.", "date": "1987-03-01"})" +
+                                 "\n");
+    const auto rewritten = build(db, {repeat});
+    BOOST_TEST(rewritten.updated == 1u);
+    const auto stories = values_by_id(db, schema::slot::kStory);
+    BOOST_TEST(stories.at("reuters-230") != stories.at("reuters-240"));
+    BOOST_TEST(stories.at("reuters-240") == stories.at("reuters-347"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
