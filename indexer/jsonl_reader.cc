@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -42,7 +43,13 @@ class LineReader {
             }
             buffer_.resize(static_cast<size_t>(n));
             pos_ = 0;
-            if (n == 0) return !line.empty();
+            if (n == 0) {
+                // zlib reports a stream cut short only here, at the end.
+                int err = Z_OK;
+                gzerror(file_.get(), &err);
+                if (err != Z_OK) throw InputError(path_, 0, "truncated or corrupt gzip data");
+                return !line.empty();
+            }
         }
     }
 
@@ -78,16 +85,25 @@ Article parse_jsonl_article(const std::string& path, long line_number, const std
     Article a;
     a.path = path;
     a.line = line_number;
-    a.id = string_field(j, "id");
+    // Control characters must not reach terminals or JSON consumers, from any field.
+    a.id = strip_controls(string_field(j, "id"));
     a.title = strip_controls(string_field(j, "title"));
     a.body = strip_controls(string_field(j, "body"));
     if (a.body.empty()) a.body = strip_controls(string_field(j, "text"));
-    a.source = string_field(j, "source");
-    a.url = string_field(j, "url");
-    a.date_text = string_field(j, "date");
-    if (!a.date_text.empty()) {
-        a.date = parse_date(a.date_text);
-        if (!a.date) throw Error(ErrorKind::kInput, "unreadable date \"" + a.date_text + "\"");
+    a.source = strip_controls(string_field(j, "source"));
+    a.url = strip_controls(string_field(j, "url"));
+    if (auto date = j.find("date"); date != j.end() && date->is_number()) {
+        // Seconds since 1970, as many feeds export them.
+        const double seconds = date->get<double>();
+        const long days = static_cast<long>(std::floor(seconds / 86400));
+        Date d = Date::from_days(days);
+        d.seconds_of_day = static_cast<long>(seconds - days * 86400.0);
+        d.has_time = true;
+        a.date = d;
+        a.date_text = d.iso();
+    } else {
+        a.date_text = strip_controls(string_field(j, "date"));
+        if (!a.date_text.empty()) a.date = parse_date(a.date_text);
     }
     if (a.id.empty()) a.id = a.url;
     if (a.id.empty()) throw Error(ErrorKind::kInput, "no \"id\" (or \"url\") field");
@@ -107,7 +123,10 @@ void read_jsonl_file(const std::string& path, const ArticleHandler& on_article,
         if (trim(line).empty()) continue;
         any = true;
         try {
-            on_article(parse_jsonl_article(path, number, line));
+            Article article = parse_jsonl_article(path, number, line);
+            if (!article.date_text.empty() && !article.date)
+                on_problem({path, number, "unreadable date \"" + article.date_text + "\" (indexed without a date)"});
+            on_article(std::move(article));
         } catch (const Error& e) {
             if (e.kind() != ErrorKind::kInput) throw;
             on_problem({path, number, e.what()});

@@ -74,7 +74,9 @@ Article parse_text_article(const std::string& path, const std::string& content) 
                          "invalid UTF-8 (byte offset " + std::to_string(*bad) + ")");
     Article article;
     article.path = path;
-    std::istringstream in(strip_controls(content));
+    // A UTF-8 byte-order mark is not part of the first line.
+    const bool bom = content.compare(0, 3, "\xEF\xBB\xBF") == 0;
+    std::istringstream in(strip_controls(bom ? content.substr(3) : content));
     std::vector<std::string> lines;
     for (std::string line; std::getline(in, line);) {
         if (article.date_text.empty()) {

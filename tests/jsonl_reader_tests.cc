@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 #include <zlib.h>
 
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -104,10 +105,58 @@ BOOST_AUTO_TEST_CASE(no_text_is_an_error) {
     BOOST_TEST(!parse_error(R"({"id":"x","title":"  ","body":""})").empty());
 }
 
-BOOST_AUTO_TEST_CASE(bad_date_is_an_error) {
-    const std::string msg = parse_error(R"({"id":"x","title":"T","date":"2023-02-30"})");
-    BOOST_TEST(msg.find("2023-02-30") != std::string::npos, msg);
-    BOOST_TEST(!parse_error(R"({"id":"x","title":"T","date":"last Tuesday"})").empty());
+BOOST_AUTO_TEST_CASE(bad_date_is_reported_and_the_article_kept_undated) {
+    const auto a = news::parse_jsonl_article("f.jsonl", 1, R"({"id":"x","title":"T","date":"2023-02-30"})");
+    BOOST_TEST(a.date_text == "2023-02-30");
+    BOOST_TEST(!a.date.has_value());
+
+    test::TempDir dir;
+    const std::string path = dir / "dates.jsonl";
+    test::write_file(path, R"({"id":"x","title":"T","date":"last Tuesday"})"
+                           "\n"
+                           R"({"id":"y","title":"U","date":1687168800})"
+                           "\n");
+    Collected c;
+    c.read(path);
+    BOOST_TEST_REQUIRE(c.articles.size() == 2u);
+    BOOST_TEST(!c.articles[0].date.has_value());
+    BOOST_TEST_REQUIRE(c.problems.size() == 1u);
+    BOOST_TEST(c.problems[0].line == 1);
+    BOOST_TEST(c.problems[0].message.find("last Tuesday") != std::string::npos, c.problems[0].message);
+    // A number is seconds since 1970: 1687168800 is 2023-06-19 10:00 UTC.
+    BOOST_TEST_REQUIRE(c.articles[1].date.has_value());
+    BOOST_TEST(c.articles[1].date->iso() == "2023-06-19");
+    BOOST_TEST(c.articles[1].date->seconds_of_day == 36000);
+}
+
+BOOST_AUTO_TEST_CASE(control_characters_are_removed_from_every_field) {
+    const auto a = news::parse_jsonl_article(
+        "f.jsonl", 1, R"({"id":"x\u001b[31m","title":"T","source":"Evil\u001b]0;pwned\u0007","url":"u\u0007"})");
+    for (const std::string* field : {&a.id, &a.source, &a.url})
+        BOOST_TEST(field->find_first_of("\x1b\x07") == std::string::npos, *field);
+}
+
+BOOST_AUTO_TEST_CASE(truncated_gzip_is_reported) {
+    test::TempDir dir;
+    const std::string plain = dir / "t.jsonl";
+    std::string content;
+    for (int i = 0; i < 2000; ++i)
+        content += R"({"id":"a-)" + std::to_string(i) + R"(","title":"Title","body":"Some body text here."})" "\n";
+    test::write_file(plain, content);
+    BOOST_TEST_REQUIRE(std::system(("gzip -k " + plain).c_str()) == 0);
+    const std::string gz = test::read_file(plain + ".gz");
+    const std::string cut = dir / "cut.jsonl.gz";
+    test::write_file(cut, gz.substr(0, gz.size() / 2));
+    Collected c;
+    bool reported = false;
+    try {
+        c.read(cut);
+    } catch (const news::InputError& e) {
+        reported = std::string(e.what()).find("gzip") != std::string::npos;
+    }
+    for (const auto& p : c.problems) reported = reported || p.message.find("gzip") != std::string::npos;
+    BOOST_TEST(reported);
+    BOOST_TEST(c.articles.size() < 2000u);
 }
 
 BOOST_AUTO_TEST_CASE(wrong_field_type_is_an_error) {
