@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "common/error.h"
+#include "common/keys.h"
 #include "common/schema.h"
 
 namespace news {
@@ -62,6 +63,19 @@ Xapian::WritableDatabase open_for_writing(const std::string& path) {
         throw Error(ErrorKind::kDatabase, "cannot open database " + path + " for writing: " +
                                               e.get_description());
     }
+}
+
+std::optional<Xapian::docid> find_article(const Xapian::Database& db, const std::string& id) {
+    std::string term = id_term(id);
+    if (db.get_termfreq(term) == 0) {
+        std::error_code ec;
+        const auto canonical = std::filesystem::weakly_canonical(id, ec);
+        if (ec) return std::nullopt;
+        term = id_term(canonical.string());
+    }
+    auto p = db.postlist_begin(term);
+    if (p == db.postlist_end(term)) return std::nullopt;
+    return *p;
 }
 
 }  // namespace news

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 
 namespace news {
@@ -19,5 +20,9 @@ Xapian::Database open_for_reading(const std::string& path);
 // Opens (creating if needed) for indexing; throws news::Error(kDatabase) if
 // another writer holds the lock or the schema version differs.
 Xapian::WritableDatabase open_for_writing(const std::string& path);
+
+// The document of the article with this id, also accepting a relative or
+// non-canonical path for text articles (whose id is their absolute path).
+std::optional<Xapian::docid> find_article(const Xapian::Database& db, const std::string& id);
 
 }  // namespace news

@@ -8,7 +8,6 @@
 
 #include "common/database.h"
 #include "common/error.h"
-#include "common/keys.h"
 #include "common/similarity.h"
 #include "indexer/group_report.h"
 #include "indexer/index_build.h"
@@ -36,27 +35,58 @@ The database is --db, else $NEWS_DB, else $XDG_DATA_HOME/news-search/db
 Exit status: 0 success, 1 some inputs could not be indexed (the rest were), 2 error.
 )";
 
-int run_build(const std::string& db_path, const std::vector<std::string>& args) {
-    po::options_description opts("build options");
-    opts.add_options()("batch-size", po::value<size_t>()->default_value(10000), "articles per commit")(
-        "no-group", "skip duplicate detection")(
-        "jobs,j", po::value<unsigned>()->default_value(0), "threads for duplicate detection (0: one per core)")(
-        "quiet,q", "print only errors");
-    po::options_description hidden;
-    hidden.add_options()("input", po::value<std::vector<std::string>>());
-    po::options_description all;
-    all.add(opts).add(hidden);
-    po::positional_options_description pos;
-    pos.add("input", -1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+po::options_description global_options() {
+    po::options_description opts("Options (before or after the command)");
+    opts.add_options()("help,h", "show this help")("db", po::value<std::string>(), "database path");
+    return opts;
+}
 
+po::options_description build_options() {
+    po::options_description opts("build options");
+    opts.add_options()("batch-size", po::value<long>()->default_value(10000), "articles per commit")(
+        "no-group", "skip duplicate detection (the next build does it)")(
+        "jobs,j", po::value<long>()->default_value(0), "threads for duplicate detection (0: one per core)")(
+        "quiet,q", "print only errors");
+    return opts;
+}
+
+po::options_description dups_options() {
+    po::options_description opts("dups options");
+    opts.add_options()("level", po::value<std::string>()->default_value("story"), "story or event")(
+        "format", po::value<std::string>()->default_value("text"), "text or json")(
+        "min-size", po::value<long>()->default_value(2), "smallest group listed");
+    return opts;
+}
+
+// Parses a command's arguments (global options allowed among them) into `vm`.
+void parse_command_line(const std::vector<std::string>& args, const po::options_description& command_options,
+                        const char* positional_name, po::variables_map& vm) {
+    po::options_description all;
+    all.add(global_options()).add(command_options);
+    po::positional_options_description pos;
+    if (positional_name) {
+        po::options_description hidden;
+        hidden.add_options()(positional_name, po::value<std::vector<std::string>>());
+        all.add(hidden);
+        pos.add(positional_name, -1);
+    }
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+}
+
+long positive(const po::variables_map& vm, const char* name, long min) {
+    const long v = vm[name].as<long>();
+    if (v < min)
+        throw news::Error(news::ErrorKind::kUsage, std::string("--") + name + " must be at least " + std::to_string(min));
+    return v;
+}
+
+int run_build(const std::string& db_path, const po::variables_map& vm) {
     news::BuildOptions options;
     options.inputs = vm.count("input") ? vm["input"].as<std::vector<std::string>>()
                                        : std::vector<std::string>{"corpus"};
-    options.batch_size = std::max<size_t>(1, vm["batch-size"].as<size_t>());
+    options.batch_size = static_cast<size_t>(positive(vm, "batch-size", 1));
     options.group = !vm.count("no-group");
-    options.jobs = vm["jobs"].as<unsigned>();
+    options.jobs = static_cast<unsigned>(positive(vm, "jobs", 0));
     options.progress = isatty(STDERR_FILENO) && !vm.count("quiet");
     const auto report = news::build_index(db_path, options, [](const news::InputProblem& p) {
         std::cerr << "news-index: " << p.describe() << '\n';
@@ -79,13 +109,7 @@ int run_build(const std::string& db_path, const std::vector<std::string>& args) 
     return report.problems ? kExitSomeInputFailed : kExitOk;
 }
 
-int run_dups(const std::string& db_path, const std::vector<std::string>& args) {
-    po::options_description opts("dups options");
-    opts.add_options()("level", po::value<std::string>()->default_value("story"), "story or event")(
-        "format", po::value<std::string>()->default_value("text"), "text or json")(
-        "min-size", po::value<size_t>()->default_value(2), "smallest group listed");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
+int run_dups(const std::string& db_path, const po::variables_map& vm) {
     news::GroupReportOptions options;
     const auto level = vm["level"].as<std::string>();
     const auto format = vm["format"].as<std::string>();
@@ -95,21 +119,21 @@ int run_dups(const std::string& db_path, const std::vector<std::string>& args) {
         throw news::Error(news::ErrorKind::kUsage, "--format must be text or json");
     options.level = level == "story" ? news::GroupLevel::kStory : news::GroupLevel::kEvent;
     options.json = format == "json";
-    options.min_size = std::max<size_t>(1, vm["min-size"].as<size_t>());
+    options.min_size = static_cast<size_t>(positive(vm, "min-size", 1));
     news::write_group_report(news::open_for_reading(db_path), options, std::cout);
     return kExitOk;
 }
 
-int run_compare(const std::string& db_path, const std::vector<std::string>& args) {
+int run_compare(const std::string& db_path, const po::variables_map& vm) {
+    const auto args = vm.count("id") ? vm["id"].as<std::vector<std::string>>() : std::vector<std::string>{};
     if (args.size() != 2) throw news::Error(news::ErrorKind::kUsage, "compare takes two article ids");
     const Xapian::Database db = news::open_for_reading(db_path);
     news::TermWeights weights(db);
     std::vector<news::WeighedFingerprint> fps;
     for (const auto& id : args) {
-        const std::string term = news::id_term(id);
-        auto p = db.postlist_begin(term);
-        if (p == db.postlist_end(term)) throw news::Error(news::ErrorKind::kUsage, "no article with id " + id);
-        fps.push_back(news::load_fingerprint(db.get_document(*p), weights));
+        const auto docid = news::find_article(db, id);
+        if (!docid) throw news::Error(news::ErrorKind::kUsage, "no article with id " + id);
+        fps.push_back(news::load_fingerprint(db.get_document(*docid), weights));
     }
     std::cout << news::evidence_json(news::compare(fps[0], fps[1])) << '\n';
     return kExitOk;
@@ -119,31 +143,43 @@ int run_compare(const std::string& db_path, const std::vector<std::string>& args
 
 int main(int argc, char** argv) {
     try {
-        po::options_description global("global options");
-        global.add_options()("help,h", "show this help")("db", po::value<std::string>(), "database path");
-        po::options_description cmd;
-        cmd.add_options()("command", po::value<std::string>())(
-            "args", po::value<std::vector<std::string>>());
-        po::options_description all;
-        all.add(global).add(cmd);
-        po::positional_options_description pos;
-        pos.add("command", 1).add("args", -1);
-        po::variables_map vm;
-        po::parsed_options parsed =
-            po::command_line_parser(argc, argv).options(all).positional(pos).allow_unregistered().run();
-        po::store(parsed, vm);
-        if (vm.count("help") || !vm.count("command")) {
-            std::cout << kUsage << '\n' << global;
-            return vm.count("help") ? kExitOk : kExitError;
+        // The command is the first argument that is neither an option nor
+        // the value of --db; options may come before or after it.
+        std::vector<std::string> args(argv + 1, argv + argc);
+        auto command_at = args.end();
+        for (auto it = args.begin(); it != args.end(); ++it) {
+            if (*it == "--db") {
+                if (++it == args.end()) break;
+            } else if (it->empty() || (*it)[0] != '-') {
+                command_at = it;
+                break;
+            }
         }
-        const std::string command = vm["command"].as<std::string>();
-        std::vector<std::string> rest = po::collect_unrecognized(parsed.options, po::include_positional);
-        rest.erase(rest.begin());  // the command itself
+        const std::string command = command_at == args.end() ? "" : *command_at;
+        if (command_at != args.end()) args.erase(command_at);
+
+        po::variables_map vm;
+        if (command == "build") {
+            parse_command_line(args, build_options(), "input", vm);
+        } else if (command == "dups") {
+            parse_command_line(args, dups_options(), nullptr, vm);
+        } else if (command == "compare") {
+            parse_command_line(args, po::options_description(), "id", vm);
+        } else {
+            parse_command_line(args, po::options_description(), nullptr, vm);
+            if (!vm.count("help"))
+                throw news::Error(news::ErrorKind::kUsage, command.empty() ? "no command given (try --help)"
+                                                                           : "unknown command '" + command +
+                                                                                 "' (try --help)");
+        }
+        if (vm.count("help")) {
+            std::cout << kUsage << '\n' << global_options() << '\n' << build_options() << '\n' << dups_options();
+            return kExitOk;
+        }
         const std::string db_path = news::resolve_database_path(vm.count("db") ? vm["db"].as<std::string>() : "");
-        if (command == "build") return run_build(db_path, rest);
-        if (command == "dups") return run_dups(db_path, rest);
-        if (command == "compare") return run_compare(db_path, rest);
-        throw news::Error(news::ErrorKind::kUsage, "unknown command '" + command + "' (try --help)");
+        if (command == "build") return run_build(db_path, vm);
+        if (command == "dups") return run_dups(db_path, vm);
+        return run_compare(db_path, vm);
     } catch (const po::error& e) {
         std::cerr << "news-index: error: " << e.what() << " (try --help)\n";
     } catch (const news::Error& e) {
