@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "common/schema.h"
+#include "common/text.h"
 
 namespace news {
 namespace {
@@ -25,6 +26,14 @@ std::string bounded_term_value(const std::string& value) {
 
 std::string id_term(const std::string& id) {
     return schema::term(schema::prefix::kId, bounded_term_value(id));
+}
+
+std::string source_term(const std::string& source) {
+    return schema::term(schema::prefix::kSource, bounded_term_value(to_lower(trim(source))));
+}
+
+std::string site_term(const std::string& host) {
+    return schema::term(schema::prefix::kSite, bounded_term_value(to_lower(trim(host))));
 }
 
 std::string group_key(const std::string& id) { return hex64(XXH3_64bits(id.data(), id.size())); }

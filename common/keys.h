@@ -9,6 +9,11 @@ namespace news {
 // shortened with a hash of the whole id so they stay unique.
 std::string id_term(const std::string& id);
 
+// The boolean filter terms for a source name and a URL host; values are
+// lower-cased, so `source:Reuters` and `source:reuters` agree.
+std::string source_term(const std::string& source);
+std::string site_term(const std::string& host);
+
 // Makes a term value fit in a Xapian term, as id_term does.
 std::string bounded_term_value(const std::string& value);
 

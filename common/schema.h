@@ -23,6 +23,10 @@ namespace news::schema {
 // Bump when a change makes old databases unreadable or wrong; checked on open.
 inline constexpr int kVersion = 2;
 
+// Stemming language of TermGenerator, QueryParser and snippets; indexer and
+// searcher must agree on it, so it is part of the schema.
+inline constexpr const char* kStemLanguage = "english";
+
 // ---- Term prefixes (Xapian conventions: docs/termprefixes.rst) ----
 namespace prefix {
 // Unique article id: replace_document(kId + id) makes re-indexing idempotent.

@@ -33,7 +33,7 @@ std::string url_host(const std::string& url) {
 }
 
 DocumentBuilder::DocumentBuilder() {
-    termgen_.set_stemmer(Xapian::Stem("english"));
+    termgen_.set_stemmer(Xapian::Stem(schema::kStemLanguage));
     termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     termgen_.set_stopper(&english_stopper());
     termgen_.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
@@ -54,8 +54,8 @@ BuiltDocument DocumentBuilder::build(const Article& a) {
 
     built.id_term = id_term(a.id);
     doc.add_boolean_term(built.id_term);
-    if (!a.source.empty()) doc.add_boolean_term(schema::term(prefix::kSource, bounded_term_value(to_lower(a.source))));
-    if (auto host = url_host(a.url); !host.empty()) doc.add_boolean_term(schema::term(prefix::kSite, bounded_term_value(host)));
+    if (!a.source.empty()) doc.add_boolean_term(source_term(a.source));
+    if (auto host = url_host(a.url); !host.empty()) doc.add_boolean_term(site_term(host));
     if (a.date) {
         doc.add_value(slot::kDate, a.date->key());
         doc.add_value(slot::kTimestamp, Xapian::sortable_serialise(a.date->unix_seconds()));
