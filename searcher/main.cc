@@ -23,12 +23,37 @@ constexpr int kExitError = 2;
 const char* kUsage = R"(Usage: news-search [OPTIONS] QUERY...
        news-search [OPTIONS] --versions ID
 
-Ranked (BM25) search with snippets; versions of one story are shown once.
-Query syntax: words (stemmed; all optional, best matches first), "exact phrase",
-AND OR NOT in capitals, +required -excluded, title:word, source:reuters,
-site:bbc.co.uk, date:2023-06-01..2023-06-30, id:ID, story:KEY.
+Ranked (BM25) search with highlighted snippets. Copies, corrections, edits and
+rewrites of one article are one hit, marked "[+N versions]".
 
-Exit status: 0 hits found, 1 no hits, 2 error.
+Query syntax:
+  words            stemmed (English) and all optional: the best matches come first
+  "exact phrase"   the words in this order
+  AND OR NOT       operators, in capitals only (a lower-case "not" is a word);
+                   a query starting with NOT matches everything else
+  +required        every hit has it
+  -excluded        no hit has it; a query of nothing but -excluded words,
+                   -"phrases" or -field:values matches everything else
+  title:word       in the title
+  source:reuters   from that source (any case)
+  site:bbc.co.uk   its URL is on that host
+  date:2023-06-01..2023-06-30
+                   published in that range (either end may be left out)
+  id:ID            the article with that id
+  story:KEY        every version of one story (the "story" key of a JSON hit)
+  wild*            words starting with "wild"
+Put -- before a query that starts with "-", e.g. news-search -- -oil.
+
+Database: --db, else $NEWS_DB, else $XDG_DATA_HOME/news-search/db
+(~/.local/share/news-search/db). A Xapian stub file listing shards or remote
+databases (remote :host:port, served by xapian-tcpsrv) works as --db.
+
+--sort newest and oldest list undated articles last. --color auto colours only
+a terminal, and not when NO_COLOR is set. --format json (format_version 1) gives
+per hit the article fields, score, story and event keys, versions,
+matching_versions, and highlights as [begin, end) code points.
+
+Exit status: 0 hits found, 1 no hits, 2 error (like grep).
 )";
 
 bool want_color(const std::string& mode) {
@@ -47,6 +72,16 @@ news::Grouping parse_grouping(const std::string& g) {
     throw news::Error(news::ErrorKind::kUsage, "--group must be story, event or none");
 }
 
+// Read as signed: an unsigned option would take "-1" as 4294967295.
+int count_option(const po::variables_map& vm, const std::string& name, int minimum) {
+    const int value = vm[name].as<int>();
+    if (value < minimum)
+        throw news::Error(news::ErrorKind::kUsage,
+                          "--" + name + (minimum == 0 ? std::string(" must not be negative")
+                                                      : " must be at least " + std::to_string(minimum)));
+    return value;
+}
+
 news::SortOrder parse_sort(const std::string& s) {
     if (s == "relevance") return news::SortOrder::kRelevance;
     if (s == "newest") return news::SortOrder::kNewest;
@@ -56,19 +91,23 @@ news::SortOrder parse_sort(const std::string& s) {
 
 int run(int argc, char** argv) {
     po::options_description opts("Options");
-    opts.add_options()("help,h", "show this help")("db", po::value<std::string>(),
-                                                   "database (else $NEWS_DB, else ~/.local/share/news-search/db)")(
-        "limit,n", po::value<unsigned>()->default_value(10), "hits to show")(
-        "offset", po::value<unsigned>()->default_value(0), "hits to skip (for paging)")(
+    opts.add_options()("help,h", "show this help")(
+        "db", po::value<std::string>(),
+        "database (else $NEWS_DB, else $XDG_DATA_HOME/news-search/db or ~/.local/share/news-search/db)")(
+        "limit,n", po::value<int>()->default_value(10), "hits to show (at least 1)")(
+        "offset", po::value<int>()->default_value(0), "hits to skip (for paging)")(
         "group", po::value<std::string>()->default_value("story"),
         "collapse versions of one story (story), articles about one event (event), or nothing (none)")(
         "all-versions", "show every version (same as --group none)")(
         "event", "group articles about the same event (same as --group event)")(
-        "versions", po::value<std::string>(), "list all versions of the story of article ID")(
-        "sort", po::value<std::string>()->default_value("relevance"), "relevance, newest or oldest")(
+        "versions", po::value<std::string>(),
+        "list all versions of the story (with --event: the event) of article ID, with their similarity")(
+        "sort", po::value<std::string>()->default_value("relevance"),
+        "relevance, newest or oldest (undated articles last)")(
         "format", po::value<std::string>()->default_value("text"), "text or json")(
-        "color", po::value<std::string>()->default_value("auto"), "auto, always or never")(
-        "snippet-length", po::value<unsigned>()->default_value(300), "snippet size in bytes");
+        "color", po::value<std::string>()->default_value("auto"),
+        "auto (a terminal without NO_COLOR), always or never")(
+        "snippet-length", po::value<int>()->default_value(300), "snippet size in bytes (0: no snippet)");
     po::options_description hidden;
     hidden.add_options()("query", po::value<std::vector<std::string>>());
     po::options_description all;
@@ -87,13 +126,13 @@ int run(int argc, char** argv) {
         for (const auto& word : vm["query"].as<std::vector<std::string>>())
             request.query += (request.query.empty() ? "" : " ") + word;
     }
-    request.limit = vm["limit"].as<unsigned>();
-    request.offset = vm["offset"].as<unsigned>();
+    request.limit = count_option(vm, "limit", 1);
+    request.offset = count_option(vm, "offset", 0);
     request.grouping = parse_grouping(vm["group"].as<std::string>());
     if (vm.count("event")) request.grouping = news::Grouping::kEvent;
     if (vm.count("all-versions")) request.grouping = news::Grouping::kNone;
     request.sort = parse_sort(vm["sort"].as<std::string>());
-    request.snippet_bytes = vm["snippet-length"].as<unsigned>();
+    request.snippet_bytes = count_option(vm, "snippet-length", 0);
     const std::string format = vm["format"].as<std::string>();
     if (format != "text" && format != "json")
         throw news::Error(news::ErrorKind::kUsage, "--format must be text or json");

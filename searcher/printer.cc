@@ -8,6 +8,12 @@ namespace {
 
 constexpr int kJsonFormatVersion = 1;
 
+// Queries come from the command line and ids from file names, neither of which
+// need be UTF-8; a bad byte becomes U+FFFD instead of losing the whole output.
+std::string dump(const nlohmann::json& doc) {
+    return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 const char* kBold = "\033[1m";
 const char* kMatch = "\033[1;33m";
 const char* kDim = "\033[2m";
@@ -22,12 +28,18 @@ class TextPrinter : public Printer {
 
     void results(const SearchRequest& request, const SearchResult& result) override {
         if (result.hits.empty()) {
-            out_ << "No matches for \"" << result.query << "\".\n";
+            // Paging past the end is not the same as a query that matches nothing.
+            if (request.offset > 0 && result.matches_estimated > 0)
+                out_ << "No results at offset " << request.offset << " (about "
+                     << counted(result.matches_estimated, request.grouping)
+                     << (result.matches_estimated == 1 ? " matches" : " match") << " \"" << result.query
+                     << "\").\n";
+            else
+                out_ << "No matches for \"" << result.query << "\".\n";
             return;
         }
         out_ << "Results " << result.hits.front().rank << "-" << result.hits.back().rank << " of about "
-             << result.matches_estimated << (request.grouping == Grouping::kNone ? " articles" : " stories")
-             << " for \"" << result.query << "\"\n";
+             << counted(result.matches_estimated, request.grouping) << " for \"" << result.query << "\"\n";
         for (const auto& hit : result.hits) {
             out_ << '\n' << hit.rank << ". " << styled(hit.title, kBold);
             if (hit.versions > 1) {
@@ -64,6 +76,12 @@ class TextPrinter : public Printer {
     }
 
   private:
+    // "1 story", "3 stories", or articles when nothing is grouped.
+    static std::string counted(Xapian::doccount n, Grouping grouping) {
+        const char* noun = grouping == Grouping::kNone ? (n == 1 ? " article" : " articles")
+                                                       : (n == 1 ? " story" : " stories");
+        return std::to_string(n) + noun;
+    }
     std::string paint(const char* style, const std::string& s) const {
         return color_ ? style + s + kReset : s;
     }
@@ -133,7 +151,7 @@ class JsonPrinter : public Printer {
                                     {"matches_lower_bound", result.matches_lower},
                                     {"matches_upper_bound", result.matches_upper},
                                     {"hits", hits}};
-        out_ << doc.dump(2) << '\n';
+        out_ << dump(doc) << '\n';
     }
 
     void versions(const std::string& id, Grouping grouping, const std::vector<Version>& versions) override {
@@ -150,7 +168,7 @@ class JsonPrinter : public Printer {
                                     {"id", id},
                                     {"grouping", to_string(grouping)},
                                     {"versions", list}};
-        out_ << doc.dump(2) << '\n';
+        out_ << dump(doc) << '\n';
     }
 
   private:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <limits>
 
 #include "common/error.h"
 #include "common/fingerprint.h"
@@ -28,7 +29,7 @@ std::optional<GroupField> group_field(Grouping g) {
 }
 
 Highlighted highlight(const Xapian::MSet& mset, const std::string& text, size_t bytes) {
-    if (text.empty()) return {};
+    if (text.empty() || bytes == 0) return {};
     return parse_snippet(mset.snippet(text, bytes, english_stemmer(),
                                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                       kHighlightStart, kHighlightEnd, "…"));
@@ -53,26 +54,36 @@ Xapian::doccount count_matching(const Xapian::Database& db, const Xapian::Query&
     return enquire.get_mset(0, group_size, group_size).get_matches_estimated();
 }
 
-}  // namespace
-
-Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {}
-
-SearchResult Searcher::search(const SearchRequest& request) {
+SearchResult run_search(const Xapian::Database& db, const SearchRequest& request) {
     SearchResult result;
     result.query = request.query;
-    const Xapian::Query query = parse_query(request.query, db_);
+    const Xapian::Query query = parse_query(request.query, db);
     result.parsed = query.get_description();
-    Xapian::Enquire enquire(db_);
+    Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     const auto field = group_field(request.grouping);
     if (field) enquire.set_collapse_key(field->slot);
     switch (request.sort) {
         case SortOrder::kRelevance: break;
+        // Undated articles have no timestamp, and the empty value sorts before
+        // every date: last already when the newest come first, and given a key
+        // past every date when the oldest do.
         case SortOrder::kNewest: enquire.set_sort_by_value_then_relevance(schema::slot::kTimestamp, true); break;
-        case SortOrder::kOldest: enquire.set_sort_by_value_then_relevance(schema::slot::kTimestamp, false); break;
+        case SortOrder::kOldest: {
+            auto* undated_last = new Xapian::MultiValueKeyMaker;
+            undated_last->add_value(schema::slot::kTimestamp, false,
+                                    db.get_value_upper_bound(schema::slot::kTimestamp) + "\xff");
+            enquire.set_sort_by_key_then_relevance(undated_last->release(), false);
+            break;
+        }
     }
-    const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, request.offset + request.limit + 100);
+    // Enough to make the match counts exact on ordinary databases; the sum
+    // saturates, as offset and limit may each be near INT_MAX.
+    const auto check_at_least = static_cast<Xapian::doccount>(
+        std::min<unsigned long long>(std::numeric_limits<Xapian::doccount>::max(),
+                                     0ULL + request.offset + request.limit + 100));
+    const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
     result.matches_estimated = mset.get_matches_estimated();
     result.matches_lower = mset.get_matches_lower_bound();
     result.matches_upper = mset.get_matches_upper_bound();
@@ -87,9 +98,9 @@ SearchResult Searcher::search(const SearchRequest& request) {
         if (field) {
             const std::string key = doc.get_value(field->slot);
             const std::string term = schema::term(field->prefix, key);
-            hit.versions = std::max<Xapian::doccount>(1, db_.get_termfreq(term));
+            hit.versions = std::max<Xapian::doccount>(1, db.get_termfreq(term));
             hit.matching_versions =
-                hit.versions > 1 ? count_matching(db_, query, term, hit.versions) : 1;
+                hit.versions > 1 ? count_matching(db, query, term, hit.versions) : 1;
         }
         hit.title = highlight_title(mset, hit.article.title);
         hit.snippet = highlight(mset, hit.article.body, request.snippet_bytes);
@@ -98,19 +109,19 @@ SearchResult Searcher::search(const SearchRequest& request) {
     return result;
 }
 
-std::vector<Version> Searcher::versions(const std::string& id, Grouping grouping) {
+std::vector<Version> list_versions(const Xapian::Database& db, const std::string& id, Grouping grouping) {
     std::string qterm = id_term(id);
-    if (db_.get_termfreq(qterm) == 0) {
+    if (db.get_termfreq(qterm) == 0) {
         // Text articles are known by their absolute path; accept a relative one.
         std::error_code ec;
         const auto canonical = std::filesystem::weakly_canonical(id, ec);
         if (!ec) qterm = id_term(canonical.string());
     }
-    auto p = db_.postlist_begin(qterm);
-    if (p == db_.postlist_end(qterm)) throw Error(ErrorKind::kUsage, "no article with id " + id);
+    auto p = db.postlist_begin(qterm);
+    if (p == db.postlist_end(qterm)) throw Error(ErrorKind::kUsage, "no article with id " + id);
     const Xapian::docid shown_id = *p;
-    const Xapian::Document shown = db_.get_document(shown_id);
-    TermWeights weights(db_);
+    const Xapian::Document shown = db.get_document(shown_id);
+    TermWeights weights(db);
     auto fingerprint_of = [&](const Xapian::Document& doc) { return load_fingerprint(doc, weights); };
     const WeighedFingerprint shown_fp = fingerprint_of(shown);
 
@@ -118,11 +129,11 @@ std::vector<Version> Searcher::versions(const std::string& id, Grouping grouping
     if (const auto field = group_field(grouping)) {
         const std::string term = schema::term(field->prefix, shown.get_value(field->slot));
         members.clear();
-        for (auto q = db_.postlist_begin(term); q != db_.postlist_end(term); ++q) members.push_back(*q);
+        for (auto q = db.postlist_begin(term); q != db.postlist_end(term); ++q) members.push_back(*q);
     }
     std::vector<Version> out;
     for (const Xapian::docid member : members) {
-        const Xapian::Document doc = db_.get_document(member);
+        const Xapian::Document doc = db.get_document(member);
         Version v;
         v.article = unserialise_article(doc.get_data());
         v.story = doc.get_value(schema::slot::kStory);
@@ -137,6 +148,35 @@ std::vector<Version> Searcher::versions(const std::string& id, Grouping grouping
         return a.similarity > b.similarity;
     });
     return out;
+}
+
+// A `news-index build` committing meanwhile can overwrite the revision being
+// read (a reader only keeps its place while the writer is within one commit of
+// it); the whole operation is redone on the newest revision.
+constexpr int kReopenAttempts = 3;
+
+template <typename Operation>
+auto reopening_if_modified(Xapian::Database& db, Operation operation) {
+    for (int reopened = 0;; ++reopened) {
+        try {
+            return operation();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (reopened == kReopenAttempts) throw;
+            db.reopen();
+        }
+    }
+}
+
+}  // namespace
+
+Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+    return reopening_if_modified(db_, [&] { return run_search(db_, request); });
+}
+
+std::vector<Version> Searcher::versions(const std::string& id, Grouping grouping) {
+    return reopening_if_modified(db_, [&] { return list_versions(db_, id, grouping); });
 }
 
 }  // namespace news

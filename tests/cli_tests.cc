@@ -7,10 +7,12 @@
 #include <sys/stat.h>
 #include <xapian.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "searcher/search.h"
 #include "test_support.h"
 
 using nlohmann::json;
@@ -468,6 +470,239 @@ BOOST_AUTO_TEST_CASE(locked_database) {
     const auto again = index(db, {"build", in});  // and the lock is gone with its holder
     BOOST_TEST(again.status == 0, show(again));
     BOOST_TEST(search(db, {"numbat"}).status == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+std::set<std::string> hit_ids(const json& j) {
+    std::set<std::string> ids;
+    for (const auto& h : j.at("hits")) ids.insert(h.at("id").get<std::string>());
+    return ids;
+}
+
+// Lower-cased words of `text`, split at anything but ASCII letters and digits.
+std::set<std::string> words_of(const std::string& text) {
+    std::set<std::string> words;
+    std::string word;
+    for (const char c : text + " ") {
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        } else if (!word.empty()) {
+            words.insert(word);
+            word.clear();
+        }
+    }
+    return words;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(cli_search_options, CorpusDb)
+
+BOOST_AUTO_TEST_CASE(query_of_only_exclusions_matches_everything_else) {
+    const auto all_but = [&](const std::string& query) {
+        const auto r = search(db, {"--format", "json", "--all-versions", "--limit", "1000", "--", query});
+        BOOST_TEST(r.status == 0, query << "\n" << show(r));
+        return parse_json(r);
+    };
+    const auto without_oil = all_but("-oil");
+    BOOST_TEST_REQUIRE(!without_oil.at("hits").empty());
+    for (const auto& h : without_oil.at("hits")) {
+        BOOST_TEST(words_of(h.at("title").get<std::string>()).count("oil") == 0u, h.at("title"));
+        BOOST_TEST(words_of(h.at("snippet").at("text").get<std::string>()).count("oil") == 0u, h.at("snippet"));
+    }
+    const auto with_oil =
+        parse_json(search(db, {"--format", "json", "--all-versions", "--limit", "1000", "oil"}));
+    BOOST_TEST_REQUIRE(!with_oil.at("hits").empty());
+    const auto excluded = hit_ids(without_oil), included = hit_ids(with_oil);
+    for (const auto& id : included) BOOST_TEST(excluded.count(id) == 0u, id);
+    // The same as the spelled-out form.
+    BOOST_TEST((excluded == hit_ids(all_but("NOT oil"))));
+
+    const auto neither = hit_ids(all_but("-oil -gas"));
+    BOOST_TEST(neither.size() < excluded.size());
+    for (const auto& id : hit_ids(parse_json(search(db, {"--format", "json", "--all-versions", "--limit", "1000", "gas"}))))
+        BOOST_TEST(neither.count(id) == 0u, id);
+
+    const auto not_phrase = hit_ids(all_but("-\"crude oil\""));
+    const auto phrase = hit_ids(parse_json(search(db, {"--format", "json", "--all-versions", "--limit", "1000", "\"crude oil\""})));
+    BOOST_TEST_REQUIRE(!phrase.empty());
+    for (const auto& id : phrase) BOOST_TEST(not_phrase.count(id) == 0u, id);
+    BOOST_TEST(not_phrase.size() > excluded.size());  // articles with oil but not "crude oil" stay
+
+    const auto without_oil_in_title = all_but("-title:oil");
+    for (const auto& h : without_oil_in_title.at("hits"))
+        BOOST_TEST(words_of(h.at("title").get<std::string>()).count("oil") == 0u, h.at("title"));
+    const auto not_reuters = all_but("-source:reuters");
+    BOOST_TEST_REQUIRE(!not_reuters.at("hits").empty());
+    for (const auto& h : not_reuters.at("hits")) BOOST_TEST(h.at("source") != "Reuters");
+}
+
+BOOST_AUTO_TEST_CASE(json_output_survives_invalid_utf8) {
+    const auto r = search(db, {"--format", "json", "balloon \xff"});
+    BOOST_TEST_REQUIRE(r.status == 0, show(r));
+    const auto j = parse_json(r);
+    BOOST_TEST(!j.at("hits").empty());
+    BOOST_TEST(j.at("query").get<std::string>().find("balloon") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(limit_must_be_at_least_one) {
+    const auto r = search(db, {"--limit", "0", "oil"});
+    BOOST_TEST(r.status == 2, show(r));
+    BOOST_TEST(r.err.find("--limit must be at least 1") != std::string::npos, show(r));
+    BOOST_TEST(r.out.empty(), show(r));
+}
+
+BOOST_AUTO_TEST_CASE(negative_numbers_are_usage_errors) {
+    for (const char* option : {"--limit", "--offset", "--snippet-length"}) {
+        for (const auto& args : {std::vector<std::string>{option + std::string("=-1"), "oil"},
+                                 std::vector<std::string>{option, "-1", "oil"}}) {
+            const auto r = search(db, args);
+            BOOST_TEST(r.status == 2, option << "\n" << show(r));
+            BOOST_TEST(r.err.rfind("news-search: error:", 0) == 0u, show(r));
+            BOOST_TEST(r.err.find(option) != std::string::npos, show(r));
+            BOOST_TEST(r.out.empty(), show(r));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(offset_past_the_last_hit_says_so) {
+    const auto r = search(db, {"--offset", "1000", "oil"});
+    BOOST_TEST(r.status == 1, show(r));
+    BOOST_TEST(r.out.find("No matches") == std::string::npos, show(r));
+    BOOST_TEST(r.out.rfind("No results at offset 1000 (about ", 0) == 0u, show(r));
+    BOOST_TEST(r.out.find(" stories match \"oil\").") != std::string::npos, show(r));
+    const auto j = search(db, {"--format", "json", "--offset", "1000", "oil"});
+    BOOST_TEST(j.status == 1, show(j));
+    BOOST_TEST(parse_json(j).at("hits").empty());
+    BOOST_TEST(parse_json(j).at("matches_estimated").get<int>() > 0);
+}
+
+BOOST_AUTO_TEST_CASE(help_documents_the_query_syntax_and_options) {
+    const auto r = test::run({test::search_bin(), "--help"});
+    BOOST_TEST_REQUIRE(r.status == 0, show(r));
+    for (const char* item :
+         {"\"exact phrase\"", "AND OR NOT", "+required", "-excluded", "title:", "source:", "site:", "date:",
+          "id:", "story:", "wild*", "--db", "NEWS_DB", "XDG_DATA_HOME", "--limit", "--offset", "--sort",
+          "relevance", "newest", "oldest", "undated", "--format", "json", "--color", "NO_COLOR", "--group",
+          "--all-versions", "--event", "--versions", "--snippet-length", "Exit status"})
+        BOOST_TEST(r.out.find(item) != std::string::npos, "--help does not mention " << item);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+// A small JSONL feed: ids longer than a Xapian term, dated and undated articles.
+struct SmallFeed {
+    test::TempDir dir;
+    std::string db = dir / "db";
+    // Equal up to their last bytes, so a shortened term must still tell them apart.
+    std::string long_id = "https://example.com/" + std::string(270, 'a') + "/story-1";
+    std::string other_long_id = "https://example.com/" + std::string(270, 'a') + "/story-2";
+    SmallFeed() {
+        const auto line = [](const std::string& id, const std::string& title, const std::string& body,
+                             const std::string& date) {
+            json j = {{"id", id}, {"title", title}, {"body", body}};
+            if (!date.empty()) j["date"] = date;
+            return j.dump() + "\n";
+        };
+        const std::string feed = dir / "feed.jsonl";
+        test::write_file(feed, line(long_id, "Aardvark parade in Pretoria", "An aardvark marched through town.", "2023-06-01") +
+                                   line(other_long_id, "Kudu census", "Rangers counted kudu near the river.", "2023-06-02") +
+                                   line("undated-1", "Aardvark naps all day", "A sleepy aardvark dozed in its burrow.", "") +
+                                   line("dated-2020", "Aardvark eats termites", "Termites were the aardvark's lunch.", "2020-01-01") +
+                                   line("undated-2", "Aardvark digs a den", "The aardvark dug deep into red soil.", "") +
+                                   line("dated-2021", "Aardvark census finds more", "More aardvarks were counted.", "2021-03-04"));
+        const auto r = index(db, {"build", feed});
+        BOOST_TEST_REQUIRE(r.status == 0, show(r));
+    }
+    std::vector<std::string> ids_sorted(const std::string& order) {
+        const auto r = search(db, {"--format", "json", "--all-versions", "--sort", order, "aardvark"});
+        BOOST_TEST_REQUIRE(r.status == 0, show(r));
+        std::vector<std::string> ids;
+        const auto j = parse_json(r);
+        for (const auto& h : j.at("hits")) ids.push_back(h.at("id").get<std::string>());
+        return ids;
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(cli_small_feed, SmallFeed)
+
+BOOST_AUTO_TEST_CASE(id_query_finds_ids_longer_than_a_term) {
+    BOOST_TEST_REQUIRE(long_id.size() > 245u);
+    for (const auto& id : {long_id, other_long_id}) {
+        const auto r = search(db, {"--format", "json", "id:" + id});
+        BOOST_TEST_REQUIRE(r.status == 0, show(r));
+        const auto j = parse_json(r);
+        BOOST_TEST_REQUIRE(j.at("hits").size() == 1u);
+        BOOST_TEST(j.at("hits")[0].at("id") == id);
+
+        const auto versions = parse_json(search(db, {"--format", "json", "--versions", id}));
+        BOOST_TEST_REQUIRE(versions.at("versions").size() == 1u);
+        BOOST_TEST(versions.at("versions")[0].at("id") == id);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(undated_articles_sort_last) {
+    const std::set<std::string> undated{"undated-1", "undated-2"};
+    const std::map<std::string, std::vector<std::string>> dated_in_order{
+        {"oldest", {"dated-2020", "dated-2021", long_id}}, {"newest", {long_id, "dated-2021", "dated-2020"}}};
+    for (const auto& [order, dated] : dated_in_order) {
+        const auto ids = ids_sorted(order);
+        std::string listing;
+        for (const auto& id : ids) listing += "\n  " + id;
+        BOOST_TEST_REQUIRE(ids.size() == 5u, listing);
+        BOOST_TEST((std::vector<std::string>(ids.begin(), ids.begin() + 3) == dated), "--sort " << order << listing);
+        BOOST_TEST((std::set<std::string>(ids.begin() + 3, ids.end()) == undated), "--sort " << order << listing);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Library level: the searcher itself, on a database another writer commits to.
+BOOST_AUTO_TEST_SUITE(searcher_concurrency)
+
+BOOST_AUTO_TEST_CASE(search_and_versions_survive_commits_made_while_they_read) {
+    test::TempDir dir;
+    const std::string db = dir / "db";
+    const auto built = index(db, {"build", "--no-group", test::reuters_path()});
+    BOOST_TEST_REQUIRE(built.status == 0, show(built));
+    // Three commits that change every document's length (which BM25 reads)
+    // and the layout of its stored data (which every hit reads), so the blocks
+    // of the revision a reader has open are overwritten.
+    int commits = 0;
+    const auto commit_changes = [&] {
+        Xapian::WritableDatabase writer(db, Xapian::DB_OPEN);
+        for (int n = 0; n < 3; ++n, ++commits) {
+            for (auto d = writer.postlist_begin(""); d != writer.postlist_end(""); ++d) {
+                Xapian::Document doc = writer.get_document(*d);
+                doc.add_term("XTESTCOMMIT" + std::to_string(commits), 5);
+                doc.set_data(json::parse(doc.get_data()).dump(commits % 2 ? 1 : -1));
+                writer.replace_document(*d, doc);
+            }
+            writer.commit();
+        }
+    };
+    news::Searcher searcher{Xapian::Database(db)};
+    news::SearchRequest request;
+    request.query = "oil";
+    request.grouping = news::Grouping::kNone;
+    request.limit = 1000;
+    try {
+        const size_t hits_before = searcher.search(request).hits.size();
+        BOOST_TEST_REQUIRE(hits_before > 0u);
+        commit_changes();
+        BOOST_TEST(searcher.search(request).hits.size() == hits_before);
+        commit_changes();
+        BOOST_TEST(searcher.versions("reuters-2", news::Grouping::kStory).size() == 1u);
+    } catch (const Xapian::Error& e) {
+        BOOST_FAIL(e.get_description());
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
