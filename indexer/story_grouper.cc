@@ -229,7 +229,7 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ch
 GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_path,
                             const std::vector<Xapian::docid>& changed, unsigned jobs) {
     // Small batches are not worth a thread's start-up and cache warm-up.
-    const size_t workers = std::max<size_t>(1, std::min<size_t>(jobs, changed.size() / 500 + 1));
+    const size_t workers = std::max<size_t>(1, std::min<size_t>(jobs, changed.size() / kMinArticlesPerWorker + 1));
     std::vector<WorkerResult> results(workers);
     std::vector<std::exception_ptr> errors(workers);
     std::vector<std::thread> threads;

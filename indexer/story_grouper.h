@@ -40,6 +40,8 @@ inline constexpr size_t kQueryTerms = 16;
 // are left out of the candidate query.
 inline constexpr double kMaxQueryTermShare = 0.05;
 inline constexpr double kMinCommonDocs = 50;
+// Articles to group before a second thread is worth starting.
+inline constexpr size_t kMinArticlesPerWorker = 200;
 // Days either side of the article's date searched for versions.
 inline constexpr long kDateWindowDays = 7;
 

@@ -524,4 +524,19 @@ BOOST_AUTO_TEST_CASE(id_repeated_in_one_run_is_unchanged_or_regrouped) {
     BOOST_TEST(stories.at("reuters-240") == stories.at("reuters-347"));
 }
 
+BOOST_AUTO_TEST_CASE(grouping_in_threads_gives_the_same_groups) {
+    test::TempDir dir;
+    std::map<unsigned, std::string> dbs;
+    for (const unsigned jobs : {1u, 3u}) {
+        dbs[jobs] = dir / ("db" + std::to_string(jobs));
+        news::BuildOptions options;
+        options.inputs = {test::corpus_dir()};
+        options.jobs = jobs;
+        news::build_index(dbs[jobs], options, [](const news::InputProblem& p) {
+            BOOST_ERROR("unexpected input problem: " << p.describe());
+        });
+    }
+    check_same_partition(dbs[1], dbs[3]);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
