@@ -57,8 +57,7 @@ Xapian::WritableDatabase open_for_writing(const std::string& path) {
         db.set_metadata(std::string(schema::metadata::kSchemaVersion), std::to_string(schema::kVersion));
         return db;
     } catch (const Xapian::DatabaseLockError&) {
-        throw Error(ErrorKind::kDatabase,
-                    "database " + path + " is locked: another news-index is writing to it");
+        throw DatabaseLockedError(path);
     } catch (const Xapian::Error& e) {
         throw Error(ErrorKind::kDatabase, "cannot open database " + path + " for writing: " +
                                               e.get_description());

@@ -17,8 +17,9 @@ std::string resolve_database_path(const std::string& option);
 // missing, unreadable or written by an incompatible schema version.
 Xapian::Database open_for_reading(const std::string& path);
 
-// Opens (creating if needed) for indexing; throws news::Error(kDatabase) if
-// another writer holds the lock or the schema version differs.
+// Opens (creating if needed) for indexing; throws news::DatabaseLockedError
+// if another writer holds the lock, news::Error(kDatabase) if the schema
+// version differs.
 Xapian::WritableDatabase open_for_writing(const std::string& path);
 
 // The document of the article with this id, also accepting a relative or

@@ -24,6 +24,14 @@ class Error : public std::runtime_error {
     ErrorKind kind_;
 };
 
+// Another writer (a concurrent `news-index build`) holds the database lock.
+// what() is the whole user-facing sentence, printed without "error:".
+class DatabaseLockedError : public Error {
+  public:
+    explicit DatabaseLockedError(const std::string& path)
+        : Error(ErrorKind::kDatabase, "database is locked by another build (" + path + ")") {}
+};
+
 // An input file (or one line of it) that cannot be read. what() is
 // "path:line: reason" (no line when it concerns the whole file).
 class InputError : public Error {

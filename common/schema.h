@@ -70,11 +70,12 @@ inline constexpr Xapian::valueno kTimestamp = 5;
 namespace metadata {
 // Schema version the database was written with (decimal kVersion).
 inline constexpr std::string_view kSchemaVersion = "news-search:schema";
-// JSON summary of the last `build` (counts, seconds), for audits.
+// JSON summary of the last `build` (counts, seconds, "finished" as UTC
+// ISO 8601, stopped_early), for audits and `news-index stats`.
 inline constexpr std::string_view kLastBuild = "news-search:last-build";
 // Prefix of the records of articles indexed but not yet grouped into stories
-// (JSON: docids and the old group keys to split). Written with each batch
-// commit and removed once grouping is committed, so an interrupted build or
+// (JSON: docids and the old group keys to split). One record per batch,
+// written in the batch's commit and removed once grouping is committed, so an interrupted build or
 // one run with --no-group is grouped by the next build.
 inline constexpr std::string_view kPendingGrouping = "news-search:pending-grouping:";
 }  // namespace metadata

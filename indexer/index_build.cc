@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <unistd.h>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -94,10 +97,41 @@ PendingGrouping read_pending(const Xapian::Database& db, std::vector<std::string
     return all;
 }
 
+bool document_exists(const Xapian::Database& db, Xapian::docid id) {
+    try {
+        db.get_document(id);
+        return true;
+    } catch (const Xapian::DocNotFoundError&) {
+        return false;
+    }
+}
+
+// Now as "YYYY-MM-DDTHH:MM:SSZ", when the last build finished.
+std::string utc_timestamp() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buf;
+}
+
 struct Seen {
     Xapian::docid id;
     std::string content_hash;
 };
+
+// Hidden test hook for tests/crash_tests.cc: NEWS_INDEX_CRASH_AT names a
+// point ("batch:N" after the N-th batch commit, "dissolved" after the commit
+// that splits changed articles' old groups, "grouped" with the new group keys
+// written but not committed) where the process dies at once, as if killed.
+void crash_point(const std::string& point) {
+    static const char* at = std::getenv("NEWS_INDEX_CRASH_AT");
+    if (at && point == at) _exit(137);
+}
+
+// Thrown from the problem handler to end reading under --strict.
+struct StopReading {};
 
 }  // namespace
 
@@ -109,30 +143,43 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
     CommittedIndex committed(db_path);
     DocumentBuilder builder;
     std::unordered_map<std::string, Seen> seen;  // id term -> this build's version
-    PendingGrouping pending;                     // this build's
+    PendingGrouping pending;                     // this build's, all batches
+    PendingGrouping batch_pending;               // this batch's
     std::vector<std::string> earlier_pending_keys;
     const PendingGrouping earlier = read_pending(db, earlier_pending_keys);
     const std::string pending_key = std::string(schema::metadata::kPendingGrouping) +
                                     std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
-    size_t since_commit = 0;
+    std::vector<std::string> pending_keys;  // this build's records
+    size_t since_commit = 0, batches = 0;
 
+    db.begin_transaction();
     auto commit = [&] {
-        // Committed with the articles, so no article is ever indexed but forgotten by grouping.
-        db.set_metadata(pending_key, pending.serialise());
-        db.commit();
+        // Each batch's record of what it added is committed in the same
+        // transaction as its articles, so no article is ever indexed but
+        // forgotten by grouping, and a batch costs O(batch) metadata.
+        if (!batch_pending.docids.empty()) {
+            pending_keys.push_back(pending_key + "-" + std::to_string(batches));
+            db.set_metadata(pending_keys.back(), batch_pending.serialise());
+            pending.append(batch_pending);
+            batch_pending = PendingGrouping();
+        }
+        db.commit_transaction();
+        crash_point("batch:" + std::to_string(++batches));
+        db.begin_transaction();
         since_commit = 0;
     };
     auto replace = [&](Xapian::docid id, const Article& article, const std::string& story,
                        const std::string& event) {
         db.replace_document(id, builder.build(article).document);
         ++report.updated;
-        pending.docids.push_back(id);
+        batch_pending.docids.push_back(id);
         // Its new text may no longer belong with its old versions.
-        pending.old_stories.push_back(story);
-        pending.old_events.push_back(event);
+        batch_pending.old_stories.push_back(story);
+        batch_pending.old_events.push_back(event);
     };
 
     auto index_article = [&](Article&& article) {
+        if (options.on_article) options.on_article(article);
         const std::string term = id_term(article.id);
         const std::string hash = content_hash(article);
         try {
@@ -156,12 +203,10 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
             } else {
                 const Xapian::docid id = db.add_document(builder.build(article).document);
                 ++report.added;
-                pending.docids.push_back(id);
+                batch_pending.docids.push_back(id);
                 seen.emplace(term, Seen{id, hash});
             }
             if (++since_commit >= options.batch_size) commit();
-            if (options.progress && (report.added + report.updated) % 1000 == 0)
-                std::fprintf(stderr, "\rindexed %zu articles", report.added + report.updated);
         } catch (const Xapian::Error& e) {
             throw Error(ErrorKind::kDatabase, "indexing " + article.id + " into " + db_path + ": " +
                                                   e.get_description());
@@ -170,40 +215,70 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
     auto count_problem = [&](const InputProblem& problem) {
         ++report.problems;
         on_problem(problem);
+        if (options.strict) throw StopReading();
     };
 
-    read_inputs(options.inputs, index_article, count_problem);
-    if (options.progress) std::fprintf(stderr, "\r");
+    try {
+        read_inputs(options.inputs, index_article, count_problem);
+    } catch (const StopReading&) {
+        report.stopped_early = true;
+    }
     try {
         commit();
+        db.commit_transaction();
         if (options.group) {
             PendingGrouping work = earlier;
             work.append(pending);
             if (!work.docids.empty()) {
+                if (options.on_grouping) options.on_grouping(work.docids.size());
                 const auto regroup = dissolve_groups(db, work.old_stories, work.old_events);
                 work.docids.insert(work.docids.end(), regroup.begin(), regroup.end());
                 std::sort(work.docids.begin(), work.docids.end());
                 work.docids.erase(std::unique(work.docids.begin(), work.docids.end()), work.docids.end());
+                // Articles removed since a record was written are no longer there to group.
+                work.docids.erase(std::remove_if(work.docids.begin(), work.docids.end(),
+                                                 [&](Xapian::docid id) { return !document_exists(db, id); }),
+                                  work.docids.end());
+                // The members of the split groups are to be grouped afresh:
+                // one record replaces the earlier ones in the commit that
+                // splits the groups, so a crash before grouping loses none.
+                work.old_stories.clear();
+                work.old_events.clear();
+                for (const auto& key : earlier_pending_keys) db.set_metadata(key, "");
+                for (const auto& key : pending_keys) db.set_metadata(key, "");
+                earlier_pending_keys.assign(1, pending_key + "-regroup");
+                pending_keys.clear();
+                db.set_metadata(earlier_pending_keys.front(), work.serialise());
                 db.commit();
+                crash_point("dissolved");
                 const auto group_start = std::chrono::steady_clock::now();
                 const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+                db.begin_transaction();
                 report.grouping = group_stories(db, db_path, work.docids, jobs);
                 report.grouping_seconds =
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - group_start).count();
+                crash_point("grouped");
+            } else {
+                db.begin_transaction();
             }
-            earlier_pending_keys.push_back(pending_key);
             for (const auto& key : earlier_pending_keys) db.set_metadata(key, "");
+            for (const auto& key : pending_keys) db.set_metadata(key, "");
         } else {
+            db.begin_transaction();
             report.waiting_for_grouping = earlier.docids.size() + pending.docids.size();
         }
         report.total = db.get_doccount();
         report.stories = count_multi_version_stories(db);
         report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        const nlohmann::json summary = {{"added", report.added},       {"updated", report.updated},
-                                        {"unchanged", report.unchanged}, {"problems", report.problems},
-                                        {"seconds", report.seconds}};
+        const nlohmann::json summary = {{"added", report.added},
+                                        {"updated", report.updated},
+                                        {"unchanged", report.unchanged},
+                                        {"problems", report.problems},
+                                        {"seconds", report.seconds},
+                                        {"finished", utc_timestamp()},
+                                        {"stopped_early", report.stopped_early}};
         db.set_metadata(std::string(schema::metadata::kLastBuild), summary.dump());
-        db.commit();
+        db.commit_transaction();
     } catch (const Xapian::Error& e) {
         throw Error(ErrorKind::kDatabase, "writing " + db_path + ": " + e.get_description());
     }

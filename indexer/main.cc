@@ -5,12 +5,16 @@
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 
 #include "common/database.h"
 #include "common/error.h"
 #include "common/similarity.h"
+#include "indexer/article_removal.h"
+#include "indexer/database_stats.h"
 #include "indexer/group_report.h"
 #include "indexer/index_build.h"
+#include "indexer/progress.h"
 
 namespace po = boost::program_options;
 
@@ -26,13 +30,20 @@ Commands:
   build [PATH...]   index articles from files and directories (default: corpus/);
                     .txt (one article per file), .jsonl and .jsonl.gz (one per line).
                     Re-running replaces changed articles and skips unchanged ones.
+                    Killed at any point, the next build completes the work.
+                    On a terminal, progress is shown on stderr (not with --quiet).
+  remove ID...      delete articles (ids as news-search prints them, or a .txt path)
+                    in one commit; their other versions stay grouped together
+  stats             articles, stories, events, sources, dates, size, last build
   dups              list the groups of versions duplicate detection found
   compare ID ID     show the evidence duplicate detection weighs for two articles
 
 The database is --db, else $NEWS_DB, else $XDG_DATA_HOME/news-search/db
 (~/.local/share/news-search/db).
 
-Exit status: 0 success, 1 some inputs could not be indexed (the rest were), 2 error.
+Exit status: 0 success, 1 some inputs could not be indexed (the rest were) or
+some ids to remove were unknown (the rest were removed), 2 error (including a
+database locked by another build, which fails at once).
 )";
 
 po::options_description global_options() {
@@ -46,7 +57,15 @@ po::options_description build_options() {
     opts.add_options()("batch-size", po::value<long>()->default_value(10000), "articles per commit")(
         "no-group", "skip duplicate detection (the next build does it)")(
         "jobs,j", po::value<long>()->default_value(0), "threads for duplicate detection (0: one per core)")(
-        "quiet,q", "print only errors");
+        "strict", "stop at the first bad input (exit 1): what was read before it is kept and grouped, "
+                  "nothing after it is read")(
+        "quiet,q", "print only errors (and no progress display)");
+    return opts;
+}
+
+po::options_description stats_options() {
+    po::options_description opts("stats options");
+    opts.add_options()("format", po::value<std::string>()->default_value("text"), "text or json");
     return opts;
 }
 
@@ -87,10 +106,19 @@ int run_build(const std::string& db_path, const po::variables_map& vm) {
     options.batch_size = static_cast<size_t>(positive(vm, "batch-size", 1));
     options.group = !vm.count("no-group");
     options.jobs = static_cast<unsigned>(positive(vm, "jobs", 0));
-    options.progress = isatty(STDERR_FILENO) && !vm.count("quiet");
-    const auto report = news::build_index(db_path, options, [](const news::InputProblem& p) {
+    options.strict = vm.count("strict") > 0;
+    std::unique_ptr<news::ProgressDisplay> progress;
+    if (isatty(STDERR_FILENO) && !vm.count("quiet")) {
+        progress = std::make_unique<news::ProgressDisplay>(stderr, news::count_inputs(options.inputs));
+        options.on_article = [&](const news::Article& a) { progress->article(a); };
+        options.on_grouping = [&](size_t n) { progress->grouping(n); };
+    }
+    const auto report = news::build_index(db_path, options, [&](const news::InputProblem& p) {
+        if (progress) progress->problem(p.path);
         std::cerr << "news-index: " << p.describe() << '\n';
     });
+    if (progress) progress->finish();
+    if (report.stopped_early) std::cerr << "news-index: --strict: stopped at the first bad input\n";
     if (!vm.count("quiet")) {
         std::printf("added %zu, updated %zu, unchanged %zu, failed %zu (files or lines)\n", report.added,
                     report.updated, report.unchanged, report.problems);
@@ -107,6 +135,27 @@ int run_build(const std::string& db_path, const po::variables_map& vm) {
                     db_path.c_str(), report.total, report.stories, report.seconds, rate);
     }
     return report.problems ? kExitSomeInputFailed : kExitOk;
+}
+
+int run_remove(const std::string& db_path, const po::variables_map& vm) {
+    const auto ids = vm.count("id") ? vm["id"].as<std::vector<std::string>>() : std::vector<std::string>{};
+    if (ids.empty()) throw news::Error(news::ErrorKind::kUsage, "remove takes one or more article ids");
+    const auto report = news::remove_articles(db_path, ids);
+    for (const auto& id : report.unknown) std::cerr << "news-index: no article with id " << id << '\n';
+    if (!vm.count("quiet"))
+        std::printf("removed %zu, unknown %zu; %zu versions re-keyed; %s: %zu articles\n", report.removed,
+                    report.unknown.size(), report.rekeyed, db_path.c_str(), report.remaining);
+    return report.unknown.empty() ? kExitOk : kExitSomeInputFailed;
+}
+
+int run_stats(const std::string& db_path, const po::variables_map& vm) {
+    const auto format = vm["format"].as<std::string>();
+    if (format != "text" && format != "json")
+        throw news::Error(news::ErrorKind::kUsage, "--format must be text or json");
+    const auto stats = news::collect_stats(news::open_for_reading(db_path), db_path);
+    if (format == "json") news::write_stats_json(stats, std::cout);
+    else news::write_stats_text(stats, std::cout);
+    return kExitOk;
 }
 
 int run_dups(const std::string& db_path, const po::variables_map& vm) {
@@ -163,6 +212,12 @@ int main(int argc, char** argv) {
             parse_command_line(args, build_options(), "input", vm);
         } else if (command == "dups") {
             parse_command_line(args, dups_options(), nullptr, vm);
+        } else if (command == "remove") {
+            po::options_description remove_options("remove options");
+            remove_options.add_options()("quiet,q", "print only errors");
+            parse_command_line(args, remove_options, "id", vm);
+        } else if (command == "stats") {
+            parse_command_line(args, stats_options(), nullptr, vm);
         } else if (command == "compare") {
             parse_command_line(args, po::options_description(), "id", vm);
         } else {
@@ -173,15 +228,20 @@ int main(int argc, char** argv) {
                                                                                  "' (try --help)");
         }
         if (vm.count("help")) {
-            std::cout << kUsage << '\n' << global_options() << '\n' << build_options() << '\n' << dups_options();
+            std::cout << kUsage << '\n' << global_options() << '\n' << build_options() << '\n' << stats_options()
+                      << '\n' << dups_options();
             return kExitOk;
         }
         const std::string db_path = news::resolve_database_path(vm.count("db") ? vm["db"].as<std::string>() : "");
         if (command == "build") return run_build(db_path, vm);
         if (command == "dups") return run_dups(db_path, vm);
+        if (command == "remove") return run_remove(db_path, vm);
+        if (command == "stats") return run_stats(db_path, vm);
         return run_compare(db_path, vm);
     } catch (const po::error& e) {
         std::cerr << "news-index: error: " << e.what() << " (try --help)\n";
+    } catch (const news::DatabaseLockedError& e) {
+        std::cerr << "news-index: " << e.what() << '\n';
     } catch (const news::Error& e) {
         std::cerr << "news-index: error: " << e.what() << '\n';
     } catch (const Xapian::Error& e) {

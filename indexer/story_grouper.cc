@@ -135,6 +135,20 @@ bool set_group(Xapian::WritableDatabase& db, Xapian::docid id, const Level& leve
     return true;
 }
 
+// Gives all `members` the key of the smallest id among them.
+size_t key_by_smallest(Xapian::WritableDatabase& db, const std::set<Xapian::docid>& members, const Level& level) {
+    std::string smallest;
+    for (auto m : members) {
+        std::string id = article_id(db, m);
+        if (smallest.empty() || id < smallest) smallest = std::move(id);
+    }
+    const std::string key = group_key(smallest);
+    size_t rewritten = 0;
+    for (auto m : members)
+        if (set_group(db, m, level, key)) ++rewritten;
+    return rewritten;
+}
+
 // Gives every member of each linked component the key of its smallest id.
 size_t rekey(Xapian::WritableDatabase& db, Components& components, const Level& level) {
     size_t rewritten = 0;
@@ -149,19 +163,28 @@ size_t rekey(Xapian::WritableDatabase& db, Components& components, const Level& 
                 for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) members.insert(*p);
             }
         }
-        std::string smallest;
-        for (auto m : members) {
-            std::string id = article_id(db, m);
-            if (smallest.empty() || id < smallest) smallest = std::move(id);
-        }
-        const std::string key = group_key(smallest);
-        for (auto m : members)
-            if (set_group(db, m, level, key)) ++rewritten;
+        rewritten += key_by_smallest(db, members, level);
     }
     return rewritten;
 }
 
 }  // namespace
+
+size_t rekey_remaining(Xapian::WritableDatabase& db, const std::vector<std::string>& story_keys,
+                       const std::vector<std::string>& event_keys) {
+    size_t rewritten = 0;
+    auto rekey_level = [&](const Level& level, const std::vector<std::string>& keys) {
+        for (const auto& key : std::set<std::string>(keys.begin(), keys.end())) {
+            if (key.empty()) continue;
+            const std::string term = schema::term(level.prefix, key);
+            const std::set<Xapian::docid> members(db.postlist_begin(term), db.postlist_end(term));
+            if (!members.empty()) rewritten += key_by_smallest(db, members, level);
+        }
+    };
+    rekey_level(kStoryLevel, story_keys);
+    rekey_level(kEventLevel, event_keys);
+    return rewritten;
+}
 
 std::vector<Xapian::docid> dissolve_groups(Xapian::WritableDatabase& db, const std::vector<std::string>& story_keys,
                                            const std::vector<std::string>& event_keys) {

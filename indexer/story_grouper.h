@@ -51,6 +51,13 @@ inline constexpr long kDateWindowDays = 7;
 std::vector<Xapian::docid> dissolve_groups(Xapian::WritableDatabase& db, const std::vector<std::string>& story_keys,
                                            const std::vector<std::string>& event_keys);
 
+// Re-keys what is left of the story and event groups with these keys after
+// members were deleted: each gets the key of its smallest remaining id (a
+// lone survivor its own key), so the survivors stay together and the keys
+// stay independent of history. Returns the documents rewritten.
+size_t rekey_remaining(Xapian::WritableDatabase& db, const std::vector<std::string>& story_keys,
+                       const std::vector<std::string>& event_keys);
+
 // Regroups `changed` (committed documents) against the whole database at
 // `db_path`, searching for candidates in `jobs` threads, each with its own
 // read-only handle; `db` (the writer on the same path) rewrites group keys.
