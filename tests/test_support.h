@@ -17,6 +17,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace test {
@@ -112,9 +113,12 @@ struct RunResult {
     std::string err;
 };
 
+using Environment = std::vector<std::pair<std::string, std::string>>;
+
 // Runs `argv` (argv[0] a path) with stdin from /dev/null and stdout and
-// stderr captured through pipes, so the program sees piped output.
-inline RunResult run(const std::vector<std::string>& argv) {
+// stderr captured through pipes, so the program sees piped output; `env`
+// adds to (or overrides) the environment of the program.
+inline RunResult run(const std::vector<std::string>& argv, const Environment& env = {}) {
     int out_pipe[2], err_pipe[2];
     if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
     const pid_t pid = fork();
@@ -125,6 +129,7 @@ inline RunResult run(const std::vector<std::string>& argv) {
         dup2(out_pipe[1], STDOUT_FILENO);
         dup2(err_pipe[1], STDERR_FILENO);
         close(out_pipe[0]), close(out_pipe[1]), close(err_pipe[0]), close(err_pipe[1]);
+        for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
         std::vector<char*> args;
         for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
         args.push_back(nullptr);
@@ -162,6 +167,120 @@ inline RunResult run(const std::vector<std::string>& argv) {
     if (WIFEXITED(status)) r.status = WEXITSTATUS(status);
     else if (WIFSIGNALED(status)) r.status = 128 + WTERMSIG(status);
     return r;
+}
+
+// Starts `argv` in the background with stdout and stderr going to files;
+// wait_for() reaps it.
+inline pid_t spawn(const std::vector<std::string>& argv, const std::string& out_path, const std::string& err_path,
+                   const Environment& env = {}) {
+    const pid_t pid = fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        const int devnull = open("/dev/null", O_RDONLY);
+        const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (devnull < 0 || out < 0 || err < 0) _exit(127);
+        dup2(devnull, STDIN_FILENO);
+        dup2(out, STDOUT_FILENO);
+        dup2(err, STDERR_FILENO);
+        for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
+        std::vector<char*> args;
+        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        execv(args[0], args.data());
+        _exit(127);
+    }
+    return pid;
+}
+
+// Exit status of a spawned process (128 + signal if killed); blocks.
+inline int wait_for(pid_t pid) {
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return -1;
+}
+
+// True while a spawned process has not exited (without reaping it).
+inline bool still_running(pid_t pid) {
+    siginfo_t info{};
+    info.si_pid = 0;
+    return waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == 0;
+}
+
+// A JSON string literal for plain ASCII text (no escapes needed).
+inline std::string json_string(const std::string& s) { return "\"" + s + "\""; }
+
+// Writes `count` synthetic articles as JSON Lines: pseudo-words with a
+// skewed frequency (so some words are common and some rare), dates over two
+// years (every 17th article undated), four sources, and every 7th article a
+// lightly edited copy of an earlier one a day later, so duplicate detection
+// has stories to find. Ids are "syn-N"; every 50th line repeats the line
+// before it (the same id twice). Each body holds the word "synthmarker".
+// Returns the number of distinct ids written.
+inline size_t write_synthetic_jsonl(const std::string& path, size_t count, unsigned seed = 1) {
+    unsigned long long state = seed * 2654435761ULL + 1;
+    auto next = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<unsigned>(state >> 33);
+    };
+    static const char* syllables[] = {"ka", "lo", "mi", "ren", "tas", "vo", "pel", "dri", "son", "gua",
+                                      "ber", "nix", "ta", "om", "sul", "fen", "ri", "cha", "po", "ly"};
+    std::vector<std::string> vocab;
+    for (int i = 0; i < 3000; ++i) {
+        std::string w;
+        const int n = 2 + i % 3;
+        unsigned v = static_cast<unsigned>(i) * 7919u + 13u;
+        for (int k = 0; k < n; ++k, v /= 20) w += syllables[v % 20];
+        vocab.push_back(w);
+    }
+    auto word = [&] {  // skewed: low indexes far more often
+        const double u = (next() % 100000) / 100000.0;
+        return vocab[static_cast<size_t>(u * u * u * (vocab.size() - 1))];
+    };
+    static const char* sources[] = {"Wire One", "Daily Planet", "Gazette", "Herald"};
+    std::ofstream out(path, std::ios::trunc);
+    std::vector<std::string> bodies, titles;
+    std::vector<int> days;
+    std::string previous;
+    size_t distinct = 0;
+    for (size_t i = 0; i < count; ++i) {
+        if (i % 50 == 49 && !previous.empty()) {
+            out << previous << '\n';
+            continue;
+        }
+        std::string title, body;
+        int day = static_cast<int>(next() % 730);
+        if (i % 7 == 6 && !bodies.empty()) {
+            const size_t src = next() % bodies.size();
+            title = titles[src];
+            std::istringstream words(bodies[src]);
+            size_t k = 0;
+            for (std::string w; words >> w; ++k) body += (k % 23 == 5 ? word() : w) + " ";
+            day = days[src] + 1;
+        } else {
+            for (int k = 0, n = 4 + static_cast<int>(next() % 6); k < n; ++k) title += word() + " ";
+            for (int k = 0, n = 80 + static_cast<int>(next() % 150); k < n; ++k) body += word() + " ";
+            body += "synthmarker.";
+        }
+        bodies.push_back(body);
+        titles.push_back(title);
+        days.push_back(day);
+        const int year = 2020 + day / 365, doy = day % 365;
+        char date[32];
+        std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, 1 + doy / 31 % 12, 1 + doy % 28);
+        std::string line = "{\"id\": " + json_string("syn-" + std::to_string(i)) + ", \"title\": " + json_string(title) +
+                           ", \"body\": " + json_string(body) + ", \"source\": " + json_string(sources[i % 4]);
+        if (i % 17 != 3) line += ", \"date\": " + json_string(date);
+        line += "}";
+        out << line << '\n';
+        previous = line;
+        ++distinct;
+    }
+    if (!out) throw std::runtime_error("cannot write " + path);
+    return distinct;
 }
 
 inline std::vector<std::string> lines_of(const std::string& text) {
