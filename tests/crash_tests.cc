@@ -23,8 +23,8 @@ namespace {
 
 using Groups = std::set<std::set<std::string>>;
 
-constexpr size_t kSyntheticArticles = 2500;
-constexpr const char* kBatchSize = "200";
+constexpr size_t kSyntheticArticles = 1500;
+constexpr const char* kBatchSize = "150";
 
 std::string show(const RunResult& r) {
     return "exit " + std::to_string(r.status) + "\n--- stdout\n" + r.out.substr(0, 2000) + "--- stderr\n" +
