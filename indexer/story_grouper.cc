@@ -21,26 +21,41 @@
 namespace news {
 namespace {
 
+// Fingerprints of recently compared articles. Bounded in memory whatever the
+// size of the build: two generations of at most kGeneration entries; when
+// the young one fills, the old one is dropped and the young one becomes old,
+// and an old entry used again moves back to the young one (a cheap LRU).
+// Articles are grouped in docid order, which is mostly input order, so the
+// candidates of neighbouring articles (the same days) stay cached.
 class FingerprintCache {
   public:
     FingerprintCache(const Xapian::Database& db, TermWeights& weights) : db_(db), weights_(weights) {}
     const WeighedFingerprint& get(Xapian::docid id) {
-        auto it = cache_.find(id);
-        if (it != cache_.end()) return *it->second;
-        auto entry = std::make_unique<WeighedFingerprint>(load_fingerprint(db_.get_document(id), weights_));
-        return *cache_.emplace(id, std::move(entry)).first->second;
+        if (auto it = young_.find(id); it != young_.end()) return *it->second;
+        std::unique_ptr<WeighedFingerprint> entry;
+        if (auto it = old_.find(id); it != old_.end()) {
+            entry = std::move(it->second);
+            old_.erase(it);
+        } else {
+            entry = std::make_unique<WeighedFingerprint>(load_fingerprint(db_.get_document(id), weights_));
+        }
+        return *young_.emplace(id, std::move(entry)).first->second;
     }
 
-    // Bounds memory on huge builds; call only while holding no references.
-    void trim() {
-        if (cache_.size() >= kMaxEntries) cache_.clear();
+    // Call only while holding no references; true when a generation was
+    // dropped (callers may forget their own per-article records then).
+    bool trim() {
+        if (young_.size() < kGeneration) return false;
+        old_ = std::move(young_);
+        young_.clear();
+        return true;
     }
 
   private:
-    static constexpr size_t kMaxEntries = 200000;
+    static constexpr size_t kGeneration = 10000;
     Xapian::Database db_;
     TermWeights& weights_;
-    std::unordered_map<Xapian::docid, std::unique_ptr<WeighedFingerprint>> cache_;
+    std::unordered_map<Xapian::docid, std::unique_ptr<WeighedFingerprint>> young_, old_;
 };
 
 // Union-find over named nodes: "d<docid>" for changed documents and
@@ -231,7 +246,10 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ch
     std::set<std::pair<Xapian::docid, Xapian::docid>> compared;
     for (size_t i = first; i < changed.size(); i += workers) {
         const Xapian::docid d = changed[i];
-        cache.trim();
+        // Pairs already compared are remembered only as long as the cache
+        // generation, so memory stays bounded; a pair compared twice makes
+        // the same link, which group_stories counts once.
+        if (cache.trim()) compared.clear();
         const WeighedFingerprint& a = cache.get(d);
         if (a.fp.terms.empty()) continue;
         ++out.articles;
