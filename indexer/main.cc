@@ -63,6 +63,12 @@ po::options_description build_options() {
     return opts;
 }
 
+po::options_description remove_options() {
+    po::options_description opts("remove options");
+    opts.add_options()("quiet,q", "print only errors");
+    return opts;
+}
+
 po::options_description stats_options() {
     po::options_description opts("stats options");
     opts.add_options()("format", po::value<std::string>()->default_value("text"), "text or json");
@@ -213,9 +219,7 @@ int main(int argc, char** argv) {
         } else if (command == "dups") {
             parse_command_line(args, dups_options(), nullptr, vm);
         } else if (command == "remove") {
-            po::options_description remove_options("remove options");
-            remove_options.add_options()("quiet,q", "print only errors");
-            parse_command_line(args, remove_options, "id", vm);
+            parse_command_line(args, remove_options(), "id", vm);
         } else if (command == "stats") {
             parse_command_line(args, stats_options(), nullptr, vm);
         } else if (command == "compare") {
@@ -228,7 +232,8 @@ int main(int argc, char** argv) {
                                                                                  "' (try --help)");
         }
         if (vm.count("help")) {
-            std::cout << kUsage << '\n' << global_options() << '\n' << build_options() << '\n' << stats_options()
+            std::cout << kUsage << '\n' << global_options() << '\n' << build_options() << '\n' << remove_options() << '\n'
+                      << stats_options()
                       << '\n' << dups_options();
             return kExitOk;
         }
