@@ -172,7 +172,7 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
         on_problem(problem);
     };
 
-    read_inputs(options.inputs, index_article, count_problem);
+    read_inputs(options.inputs, index_article, count_problem, options.input);
     if (options.progress) std::fprintf(stderr, "\r");
     try {
         commit();

@@ -18,6 +18,7 @@ struct BuildOptions {
     bool group = true;          // run duplicate detection afterwards
     bool progress = false;      // report progress on stderr
     unsigned jobs = 0;          // threads for duplicate detection; 0: one per core
+    InputOptions input;         // how inputs are read (JSON Lines field names)
 };
 
 struct BuildReport {

@@ -24,7 +24,8 @@ const char* kUsage = R"(Usage: news-index [--db PATH] COMMAND [OPTIONS]
 
 Commands:
   build [PATH...]   index articles from files and directories (default: corpus/);
-                    .txt (one article per file), .jsonl and .jsonl.gz (one per line).
+                    .txt and .html/.htm (one article per file), .jsonl (one per
+                    line); each may be gzip-compressed (.gz).
                     Re-running replaces changed articles and skips unchanged ones.
   dups              list the groups of versions duplicate detection found
   compare ID ID     show the evidence duplicate detection weighs for two articles
@@ -46,7 +47,10 @@ po::options_description build_options() {
     opts.add_options()("batch-size", po::value<long>()->default_value(10000), "articles per commit")(
         "no-group", "skip duplicate detection (the next build does it)")(
         "jobs,j", po::value<long>()->default_value(0), "threads for duplicate detection (0: one per core)")(
-        "quiet,q", "print only errors");
+        "quiet,q", "print only errors")(
+        "field", po::value<std::vector<std::string>>()->composing(),
+        "FIELD=NAME: read a JSON Lines article field from member NAME (repeatable; FIELD is id, title, body, "
+        "date, source or url; NAME may be nested, meta.source), e.g. --field title=headline");
     return opts;
 }
 
@@ -88,6 +92,8 @@ int run_build(const std::string& db_path, const po::variables_map& vm) {
     options.group = !vm.count("no-group");
     options.jobs = static_cast<unsigned>(positive(vm, "jobs", 0));
     options.progress = isatty(STDERR_FILENO) && !vm.count("quiet");
+    if (vm.count("field"))
+        for (const auto& mapping : vm["field"].as<std::vector<std::string>>()) options.input.jsonl_fields.assign(mapping);
     const auto report = news::build_index(db_path, options, [](const news::InputProblem& p) {
         std::cerr << "news-index: " << p.describe() << '\n';
     });

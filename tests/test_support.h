@@ -61,6 +61,26 @@ inline std::string seed_path(int n) {
 // The article id news-index gives a .txt file: its canonical path.
 inline std::string seed_id(int n) { return fs::weakly_canonical(seed_path(n)).string(); }
 
+// corpus/html/: HTML pages republishing seed 1 (with the usual page furniture)
+// and seed 2 (gzip-compressed), so the corpus has 407 articles.
+constexpr size_t kCorpusArticles = 407;
+inline std::string html_dir() { return corpus_dir() + "/html"; }
+inline std::string html_copy_path(int seed) {
+    if (seed == 1) return html_dir() + "/worlddispatch-blinken-baby-steps.html";
+    if (seed == 2) return html_dir() + "/harbourtimes-blinken-opens-talks.html.gz";
+    throw std::runtime_error("no HTML copy of seed " + std::to_string(seed));
+}
+// Its id: the canonical URL the page states.
+inline std::string html_copy_id(int seed) {
+    if (seed == 1) return "https://worlddispatch.example/2023/06/19/blinken-takes-baby-steps-to-revive-us-china-relations/";
+    if (seed == 2) return "https://www.harbourtimes.example/world/asia/blinken-opens-talks-with-chinas-top-envoy-20230619";
+    throw std::runtime_error("no HTML copy of seed " + std::to_string(seed));
+}
+// An id of one of the seeds or of an HTML copy of one.
+inline bool is_seed_version(const std::string& id) {
+    return id.find("/seeds/") != std::string::npos || id == html_copy_id(1) || id == html_copy_id(2);
+}
+
 inline std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + path);
