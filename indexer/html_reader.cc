@@ -139,7 +139,8 @@ const std::unordered_set<std::string_view>& furniture_words() {
         "breadcrumb", "breadcrumbs", "sidebar",     "outbrain",   "taboola",    "popup",         "modal",
         "paywall",    "nav",         "navbar",      "navigation", "menu",       "footer",        "masthead",
         "header",     "byline",      "author",      "trending",   "popular",    "mostread",      "readmore",
-        "caption",    "credit",      "toolbar",     "skip",       "tags",       "widget",        "dialog"};
+        "caption",    "credit",      "toolbar",     "skip",       "tags",       "widget",        "dialog",
+        "meta",       "timestamp"};
     return words;
 }
 
@@ -386,6 +387,8 @@ class BodyCollector {
 
 // ---- Metadata ---------------------------------------------------------------
 
+bool is_absolute_url(std::string_view url);
+
 struct TimeElement {
     std::string value;  // datetime attribute, else the element's text
     bool marked = false;  // itemprop=datePublished or the pubdate attribute
@@ -398,6 +401,7 @@ struct PageScan {
     std::string canonical;
     std::string title_element;
     std::string first_h1;
+    std::string home_link_text;
     std::vector<std::string> json_ld;
     std::vector<TimeElement> times;
     std::vector<const Node*> article_bodies, articles, mains;
@@ -411,7 +415,11 @@ struct PageScan {
         const GumboTag tag = tag_of(n);
         if (is_furniture(n)) {
             furniture = true;
-            if (!(tag == GUMBO_TAG_HEADER && in_article)) chrome = true;
+            // Inside the article, its header, byline and meta line hold its
+            // headline and date; only asides and navigation there are chrome.
+            if (!in_article || tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_FOOTER ||
+                tag == GUMBO_TAG_FORM || attribute_or_empty(n, "role") == "complementary")
+                chrome = true;
         }
         switch (tag) {
         case GUMBO_TAG_META: {
@@ -438,6 +446,14 @@ struct PageScan {
             // Only the document's: an <svg> has <title>s too.
             if (title_element.empty() && n->parent && tag_of(n->parent) == GUMBO_TAG_HEAD) title_element = text_of(n);
             return;
+        case GUMBO_TAG_A:
+            // The logo link home usually names the site.
+            if (home_link_text.empty()) {
+                const std::string href = attribute_or_empty(n, "href");
+                if (href == "/" || (is_absolute_url(href) && href.find('/', href.find("//") + 2) == href.size() - 1))
+                    home_link_text = text_of(n);
+            }
+            break;
         case GUMBO_TAG_H1:
             if (first_h1.empty() && !chrome) first_h1 = text_of(n);
             break;
@@ -668,9 +684,12 @@ Article parse_html_article(const std::string& path, const std::string& content) 
         throw InputError(path, static_cast<long>(line_of_offset(content, *bad)),
                          "invalid UTF-8 (byte offset " + std::to_string(*bad) + "; pages must be UTF-8)");
     if (trim(content).empty()) throw InputError(path, 0, "empty file, no article text");
+    // Control characters must not reach terminals or JSON consumers; gumbo
+    // would turn them into U+FFFD, so they go before parsing.
     const bool bom = content.compare(0, 3, "\xEF\xBB\xBF") == 0;
-    const std::unique_ptr<GumboOutput, GumboOutputDeleter> output(gumbo_parse_with_options(
-        &kGumboDefaultOptions, content.data() + (bom ? 3 : 0), content.size() - (bom ? 3 : 0)));
+    const std::string html = strip_controls(std::string_view(content).substr(bom ? 3 : 0));
+    const std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
+        gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
 
     PageScan page;
     page.scan(output->root, false, false, false, 0);
@@ -696,8 +715,9 @@ Article parse_html_article(const std::string& path, const std::string& content) 
 
     // Headline: what the page says it is for sharing and for search engines,
     // else its first top-level heading, else the window title.
-    const std::string site_name = page.meta_value({"og:site_name"}).empty() ? collapse_whitespace(linked.publisher)
-                                                                            : page.meta_value({"og:site_name"});
+    std::string site_name = page.meta_value({"og:site_name"});
+    if (site_name.empty()) site_name = collapse_whitespace(linked.publisher);
+    if (site_name.empty()) site_name = page.home_link_text;
     const std::pair<std::string, bool> titles[] = {{page.meta_value({"og:title", "twitter:title"}), false},
                                                    {collapse_whitespace(linked.headline), false},
                                                    {page.first_h1, false},
@@ -741,7 +761,7 @@ Article parse_html_article(const std::string& path, const std::string& content) 
     article.body = body.text();
     if (article.body.empty() && !trim(linked.body).empty()) article.body = std::string(trim(linked.body));
 
-    // Control characters must not reach terminals or JSON consumers.
+    // Also from JSON-LD, whose escapes (\u0007) gumbo never saw.
     for (std::string* field : {&article.title, &article.body, &article.source, &article.url, &article.id,
                                &article.date_text})
         *field = strip_controls(*field);

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_support.h"
 #include "searcher/search.h"
 #include "test_support.h"
 
@@ -20,28 +21,10 @@ using test::RunResult;
 
 namespace {
 
-RunResult search(const std::string& db, std::vector<std::string> args) {
-    args.insert(args.begin(), {test::search_bin(), "--db", db});
-    return test::run(args);
-}
-
-RunResult index(const std::string& db, std::vector<std::string> args) {
-    args.insert(args.begin(), {test::index_bin(), "--db", db});
-    return test::run(args);
-}
-
-json parse_json(const RunResult& r) {
-    try {
-        return json::parse(r.out);
-    } catch (const json::exception& e) {
-        BOOST_FAIL("output is not JSON (" << e.what() << "):\n" << r.out << "\nstderr:\n" << r.err);
-    }
-    return {};
-}
-
-std::string show(const RunResult& r) {
-    return "exit " + std::to_string(r.status) + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err;
-}
+using cli::index;
+using cli::parse_json;
+using cli::search;
+using cli::show;
 
 // A seed, or an HTML copy of one (corpus/html/).
 bool is_seed(const std::string& id) { return test::is_seed_version(id); }
@@ -90,12 +73,8 @@ struct Inputs {
         std::filesystem::create_directories(in);
         test::write_file(in + "/good.txt", "Quokka sighting on Rottnest\n\nA quokka was seen near the jetty.\n");
     }
-    // stderr lines that mention `name`.
     static std::vector<std::string> lines_naming(const RunResult& r, const std::string& name) {
-        std::vector<std::string> out;
-        for (const auto& line : test::lines_of(r.err))
-            if (line.find(name) != std::string::npos) out.push_back(line);
-        return out;
+        return cli::lines_naming(r, name);
     }
     void expect_good_indexed() {
         const auto r = search(db, {"quokka"});

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -31,6 +32,9 @@ inline std::string env_or(const char* name, const char* fallback) {
 #ifndef NEWS_TEST_DEFAULT_CORPUS
 #define NEWS_TEST_DEFAULT_CORPUS "corpus"
 #endif
+#ifndef NEWS_TEST_DEFAULT_DATA
+#define NEWS_TEST_DEFAULT_DATA "tests/data"
+#endif
 #ifndef NEWS_TEST_DEFAULT_TMPDIR
 #define NEWS_TEST_DEFAULT_TMPDIR "/tmp"
 #endif
@@ -42,6 +46,7 @@ inline std::string env_or(const char* name, const char* fallback) {
 #endif
 
 inline std::string corpus_dir() { return env_or("NEWS_TEST_CORPUS", NEWS_TEST_DEFAULT_CORPUS); }
+inline std::string data_dir() { return env_or("NEWS_TEST_DATA", NEWS_TEST_DEFAULT_DATA); }
 inline std::string seeds_dir() { return corpus_dir() + "/seeds"; }
 inline std::string reuters_path() { return corpus_dir() + "/reuters-sample.jsonl"; }
 inline std::string index_bin() { return env_or("NEWS_INDEX_BIN", NEWS_TEST_DEFAULT_INDEX_BIN); }
@@ -93,6 +98,15 @@ inline void write_file(const std::string& path, const std::string& content) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) throw std::runtime_error("cannot write " + path);
     out << content;
+}
+
+// Writes `content` gzip-compressed.
+inline void write_gzip(const std::string& path, const std::string& content) {
+    gzFile gz = gzopen(path.c_str(), "wb");
+    if (!gz) throw std::runtime_error("cannot write " + path);
+    const bool ok = content.empty() || gzwrite(gz, content.data(), static_cast<unsigned>(content.size())) ==
+                                           static_cast<int>(content.size());
+    if (gzclose(gz) != Z_OK || !ok) throw std::runtime_error("cannot write " + path);
 }
 
 // A fresh directory under NEWS_TEST_TMPDIR, removed with everything in it.
