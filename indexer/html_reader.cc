@@ -156,6 +156,9 @@ bool is_furniture_name(std::string_view token) {
     // State modifiers describe the element, not what it is ("has-sidebar").
     for (std::string_view modifier : {"has-", "has_", "with-", "no-", "is-"})
         if (starts_with(name, modifier)) return false;
+    for (std::string_view state : {"-enabled", "-disabled", "-active", "-visible", "-open"})
+        if (name.size() > state.size() && name.compare(name.size() - state.size(), state.size(), state) == 0)
+            return false;
     if (furniture_words().count(name)) return true;
     for (auto prefix : kFurniturePrefixes)
         if (starts_with(name, prefix)) return true;
@@ -579,26 +582,26 @@ size_t word_count(std::string_view s) {
 
 // Removes the site's name from a headline: "Blinken lands in Beijing | BBC
 // News" -> "Blinken lands in Beijing" (also "Site - Headline"), then a
-// section name left behind ("... | World"). A part is taken for the site's
-// name if it is the site name, contains it, or starts with the host's first
-// label ("bbc" of bbc.co.uk) and is short; a " - " inside a headline is kept.
+// section name left behind ("... | World"). A part is the site's name if it
+// is the site name or host, or (at the end only) the host's first label
+// with at most a "News" after it ("BBC News" on bbc.co.uk); "Reuters poll -
+// ..." keeps its words, and a " - " inside a headline is kept.
 std::string without_site_name(std::string title, const std::string& site, const std::string& host,
                               bool from_title_element) {
     static constexpr std::string_view kSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " // "};
     const std::string site_lower = to_lower(site);
     const std::string host_label = host.substr(0, host.find('.'));
-    const auto is_site = [&](std::string_view part) {
+    const auto is_site = [&](std::string_view part, bool at_end) {
         const std::string p = to_lower(trim(part));
-        if (p.empty() || word_count(p) > 5) return false;
-        if (!site_lower.empty() && contains(p, site_lower)) return true;
-        if (!host.empty() && (p == host || contains(p, host))) return true;
-        if (host_label.size() >= 2) {
-            std::string squeezed;
-            for (char c : p)
-                if (c != ' ') squeezed += c;
-            if (starts_with(squeezed, host_label) && word_count(p) <= 3) return true;
-        }
-        return false;
+        if (p.empty()) return false;
+        if (p == site_lower || p == host || p == "www." + host) return true;
+        if (!at_end || host_label.size() < 2 || word_count(p) > 3) return false;
+        std::string squeezed;
+        for (char c : p)
+            if (c != ' ') squeezed += c;
+        if (!starts_with(squeezed, host_label)) return false;
+        const std::string rest = squeezed.substr(host_label.size());
+        return rest.empty() || rest == "news" || rest == "online" || rest == ".com" || rest == "com";
     };
     bool removed_site = false;
     for (int round = 0; round < 3; ++round) {
@@ -611,13 +614,13 @@ std::string without_site_name(std::string title, const std::string& site, const 
         }
         if (last == std::string::npos) break;
         const std::string head = title.substr(0, last), tail = title.substr(last + last_len);
-        if (is_site(tail) && word_count(head) >= 2) {
+        if (is_site(tail, true) && word_count(head) >= 2) {
             title = head;
             removed_site = true;
             continue;
         }
         const std::string lead = title.substr(0, first), rest = title.substr(first + first_len);
-        if (is_site(lead) && word_count(rest) >= 2) {
+        if (is_site(lead, false) && word_count(rest) >= 2) {
             title = rest;
             removed_site = true;
             continue;

@@ -152,6 +152,11 @@ BOOST_AUTO_TEST_CASE(site_names_are_trimmed_sensibly) {
     // A section left behind the site name goes too.
     BOOST_TEST(title_of("<title>Storm closes ports | World | The Gazette</title><meta property='og:site_name' content='The Gazette'>") ==
                "Storm closes ports");
+    BOOST_TEST(title_of("<title>Markets rally | BBC News</title><link rel=canonical href='https://www.bbc.co.uk/news/1'>") ==
+               "Markets rally");
+    // A headline that starts with the site's name keeps it.
+    BOOST_TEST(title_of("<title>Reuters poll - economists see two cuts</title><meta property='og:site_name' content='Reuters'>") ==
+               "Reuters poll - economists see two cuts");
     // A dash inside a headline is kept: it is not the site.
     BOOST_TEST(title_of("<title>Fed holds rates - and signals cuts</title>") == "Fed holds rates - and signals cuts");
     BOOST_TEST(title_of("<meta property='og:title' content='Talks resume | Analysis'>") == "Talks resume | Analysis");
@@ -221,7 +226,7 @@ BOOST_AUTO_TEST_CASE(hidden_and_unknown_elements) {
 
 BOOST_AUTO_TEST_CASE(class_modifiers_do_not_hide_the_article) {
     // "has-sidebar" describes the container; it is not a sidebar.
-    const auto a = parse("<div class='content has-sidebar'><div class='story-text with-ads'>"
+    const auto a = parse("<div class='content has-sidebar'><div class='story-text with-ads share-enabled'>"
                          "<p>The paragraph that must survive, long enough to be the article.</p></div></div>"
                          "<div class='sidebar'><p>Sidebar text that must not.</p></div>");
     BOOST_TEST(a.body == "The paragraph that must survive, long enough to be the article.");
