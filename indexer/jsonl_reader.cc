@@ -1,8 +1,6 @@
 #include "indexer/jsonl_reader.h"
 
-#include <cerrno>
 #include <cmath>
-#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
