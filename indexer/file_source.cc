@@ -1,18 +1,25 @@
 #include "indexer/file_source.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstring>
+#include <vector>
 
 #include "common/error.h"
 
 namespace news {
 namespace {
 
-constexpr size_t kChunkBytes = size_t{1} << 17;
+// zlib's input buffer (its output buffer is twice this). Small enough that
+// opening one more small article file costs no fresh mmap'ed pages.
+constexpr unsigned kZlibBufferBytes = 1u << 15;
+// What one read() asks for.
+constexpr size_t kChunkBytes = size_t{1} << 16;
 
 }  // namespace
 
@@ -29,34 +36,49 @@ std::string without_gz_suffix(const std::string& path) {
     return path;
 }
 
+// A plain file is read with read(2); only a file that starts with the gzip
+// magic bytes goes through zlib, so plain article files cost no zlib buffers.
 struct FileSource::Handle {
-    gzFile file = nullptr;
+    int fd = -1;
+    gzFile gz = nullptr;
     ~Handle() {
-        if (file) gzclose(file);
+        if (gz) gzclose(gz);  // closes fd too
+        else if (fd >= 0) close(fd);
     }
 };
 
 FileSource::FileSource(const std::string& path) : path_(path), handle_(std::make_unique<Handle>()) {
-    errno = 0;
-    handle_->file = gzopen(path.c_str(), "rb");
-    if (!handle_->file)
-        throw InputError(path, 0, std::string("cannot read: ") + (errno ? std::strerror(errno) : "out of memory"));
-    gzbuffer(handle_->file, kChunkBytes);
+    handle_->fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (handle_->fd < 0) throw InputError(path, 0, std::string("cannot read: ") + std::strerror(errno));
+    unsigned char magic[2] = {0, 0};
+    if (pread(handle_->fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
+        handle_->gz = gzdopen(handle_->fd, "rb");
+        if (!handle_->gz) throw InputError(path, 0, "cannot read: out of memory");
+        gzbuffer(handle_->gz, kZlibBufferBytes);
+    }
 }
 
 FileSource::~FileSource() = default;
 
 size_t FileSource::read(char* buffer, size_t size) {
-    const int n = gzread(handle_->file, buffer, static_cast<unsigned>(std::min<size_t>(size, INT_MAX)));
+    size = std::min<size_t>(size, INT_MAX);
+    if (!handle_->gz) {
+        while (true) {
+            const ssize_t n = ::read(handle_->fd, buffer, size);
+            if (n >= 0) return static_cast<size_t>(n);
+            if (errno != EINTR) throw InputError(path_, 0, std::string("read error: ") + std::strerror(errno));
+        }
+    }
+    const int n = gzread(handle_->gz, buffer, static_cast<unsigned>(size));
     if (n < 0) {
         int err = 0;
-        const char* message = gzerror(handle_->file, &err);
+        const char* message = gzerror(handle_->gz, &err);
         throw InputError(path_, 0, std::string("read error: ") + (err == Z_ERRNO ? std::strerror(errno) : message));
     }
     if (n == 0 && size > 0) {
         // zlib reports a stream cut short only here, at the end.
         int err = Z_OK;
-        gzerror(handle_->file, &err);
+        gzerror(handle_->gz, &err);
         if (err != Z_OK) throw InputError(path_, 0, "truncated or corrupt gzip data");
     }
     return static_cast<size_t>(n);
@@ -65,12 +87,11 @@ size_t FileSource::read(char* buffer, size_t size) {
 std::string read_whole_file(const std::string& path, size_t max_bytes) {
     FileSource source(path);
     std::string content;
-    while (true) {
-        const size_t have = content.size();
-        content.resize(have + kChunkBytes);
-        const size_t n = source.read(content.data() + have, kChunkBytes);
-        content.resize(have + n);
-        if (n == 0) break;
+    // Appended from a buffer rather than read into a resized string, which
+    // would zero-fill every chunk first.
+    std::vector<char> chunk(kChunkBytes);
+    while (const size_t n = source.read(chunk.data(), chunk.size())) {
+        content.append(chunk.data(), n);
         if (content.size() > max_bytes)
             throw InputError(path, 0, "larger than " + describe_size(max_bytes) + ", not an article file; skipped");
     }

@@ -23,8 +23,8 @@ std::string without_gz_suffix(const std::string& path);
 // "16 MB" for whole megabytes, else "N bytes": sizes in messages.
 std::string describe_size(size_t bytes);
 
-// A file read through zlib, which passes uncompressed files through as they
-// are. Every failure throws news::InputError naming the file.
+// A file, decompressed on the fly if it is gzip data (whatever its name).
+// Every failure throws news::InputError naming the file.
 class FileSource {
   public:
     explicit FileSource(const std::string& path);  // "cannot read: <reason>"

@@ -114,6 +114,15 @@ inline bool gather_short_text(const Node* n, std::string& out, size_t limit, int
     return out.size() <= limit;
 }
 
+// Lower case for ASCII names (class names, attribute values): cheaper than
+// the Unicode-aware to_lower, and all these names need.
+inline std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 inline bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 inline bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
 

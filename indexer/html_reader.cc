@@ -60,16 +60,16 @@ struct PageScan {
         case GUMBO_TAG_META: {
             const std::string content = attribute_or_empty(n, "content");
             for (const char* key : {"property", "name", "itemprop"})
-                if (const char* k = attribute(n, key); k && *k) meta.emplace(to_lower(k), content);
+                if (const char* k = attribute(n, key); k && *k) meta.emplace(ascii_lower(k), content);
             return;
         }
         case GUMBO_TAG_LINK: {
-            const std::string rel = to_lower(attribute_or_empty(n, "rel"));
+            const std::string rel = ascii_lower(attribute_or_empty(n, "rel"));
             if (canonical.empty() && contains(" " + rel + " ", " canonical ")) canonical = attribute_or_empty(n, "href");
             return;
         }
         case GUMBO_TAG_SCRIPT:
-            if (contains(to_lower(attribute_or_empty(n, "type")), "ld+json")) {
+            if (contains(ascii_lower(attribute_or_empty(n, "type")), "ld+json")) {
                 std::string raw;
                 for_each_child(n, [&](const Node* c) {
                     if (is_text(c)) raw += c->v.text.text;

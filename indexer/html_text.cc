@@ -38,7 +38,7 @@ constexpr std::string_view kFurniturePrefixes[] = {"related",  "advert",  "newsl
                                                    "recommend", "readmore", "mostread"};
 
 bool is_furniture_name(std::string_view token) {
-    const std::string name = to_lower(token);
+    const std::string name = ascii_lower(token);
     // State modifiers describe the element, not what it is ("has-sidebar").
     for (std::string_view modifier : {"has-", "has_", "with-", "no-", "is-"})
         if (starts_with(name, modifier)) return false;
@@ -99,9 +99,9 @@ bool is_furniture(const Node* n) {
     static const std::unordered_set<std::string> kFurnitureRoles{
         "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert", "menu", "menubar",
         "toolbar", "form"};
-    if (const char* role = attribute(n, "role"); role && kFurnitureRoles.count(to_lower(role))) return true;
+    if (const char* role = attribute(n, "role"); role && kFurnitureRoles.count(ascii_lower(role))) return true;
     if (const char* style = attribute(n, "style")) {
-        std::string s = to_lower(style);
+        std::string s = ascii_lower(style);
         s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
         if (contains(s, "display:none") || contains(s, "visibility:hidden")) return true;
     }
@@ -159,13 +159,13 @@ bool is_furniture_text(std::string_view text) {
         "share this story", "share on facebook", "share on twitter", "top story", "source link", "leave a reply",
         "back to top", "skip to content", "skip to main content", "skip advert", "subscribe", "sign up",
         "print", "email", "listen to this article", "story continues below advertisement"};
-    const std::string form = label_form(text);
-    if (kExact.count(form)) return true;
+    if (text.size() < 80 && kExact.count(label_form(text))) return true;
     static constexpr std::string_view kStarts[] = {
         "read more:", "read:", "read also:", "also read:", "related:", "see also:", "sign up for", "sign up to",
         "subscribe to", "click here to", "follow us on", "follow us:", "get our newsletter", "©", "copyright ©",
         "this article was originally published", "your email address will not be published"};
-    const std::string lower = to_lower(trim(text));
+    // The longest prefix above is 44 bytes: a paragraph's first 64 are enough.
+    const std::string lower = to_lower(trim(text).substr(0, 64));
     for (auto s : kStarts)
         if (starts_with(lower, s)) return true;
     return false;
