@@ -219,7 +219,7 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
     };
 
     try {
-        read_inputs(options.inputs, index_article, count_problem);
+        read_inputs(options.inputs, index_article, count_problem, options.input);
     } catch (const StopReading&) {
         report.stopped_early = true;
     }

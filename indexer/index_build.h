@@ -26,6 +26,7 @@ struct BuildOptions {
     // of duplicate detection with the number of articles it will check.
     std::function<void(const Article&)> on_article;
     std::function<void(size_t)> on_grouping;
+    InputOptions input;         // how inputs are read (JSON Lines field names)
 };
 
 struct BuildReport {

@@ -1,31 +1,29 @@
 // Turns the PATHs given to `news-index build` into articles: directories are
 // walked recursively in sorted order (hidden entries skipped) and each file
-// is read by the reader for its type (.txt, .jsonl, .jsonl.gz).
+// is read by the reader for its type (.txt, .html/.htm, .jsonl; each also
+// gzip-compressed, .gz).
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
-#include "common/article.h"
+#include "indexer/input_problem.h"
+#include "indexer/jsonl_reader.h"
 
 namespace news {
 
-// A file or line that could not be read; the run goes on without it.
-struct InputProblem {
-    std::string path;
-    long line = 0;  // 0: the whole file
-    std::string message;
-    std::string describe() const;  // "path:line: message"
+// How inputs are read, beyond what their file names say.
+struct InputOptions {
+    JsonlFields jsonl_fields;  // `news-index build --field`
 };
-
-using ArticleHandler = std::function<void(Article&&)>;
-using ProblemHandler = std::function<void(const InputProblem&)>;
 
 // True for the file names the readers understand.
 bool is_supported_input(const std::string& path);
 
+// Reads every input, in order. A directory that cannot be listed, a file
+// that cannot be read (or vanished since its directory was listed) and a
+// bad line each go to `on_problem` once; everything else is still read.
 void read_inputs(const std::vector<std::string>& paths, const ArticleHandler& on_article,
-                 const ProblemHandler& on_problem);
+                 const ProblemHandler& on_problem, const InputOptions& options = {});
 
 }  // namespace news

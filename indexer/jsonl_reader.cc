@@ -1,11 +1,6 @@
 #include "indexer/jsonl_reader.h"
 
-#include <zlib.h>
-
-#include <cerrno>
 #include <cmath>
-#include <cstring>
-#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
@@ -14,63 +9,54 @@
 namespace news {
 namespace {
 
-// Reads lines through zlib, which passes uncompressed files through as they are.
-class LineReader {
-  public:
-    explicit LineReader(const std::string& path)
-        : path_(path), file_(gzopen(path.c_str(), "rb"), gzclose) {
-        if (!file_) throw InputError(path, 0, std::string("cannot read: ") + std::strerror(errno));
-        gzbuffer(file_.get(), 1 << 17);
+// The member `name` of `j`, or, for a dotted name no member has, the member
+// reached through nested objects; null if there is none.
+const nlohmann::json* member(const nlohmann::json& j, const std::string& name) {
+    if (auto it = j.find(name); it != j.end()) return &*it;
+    if (name.find('.') == std::string::npos) return nullptr;
+    const nlohmann::json* at = &j;
+    for (size_t start = 0;;) {
+        const size_t dot = name.find('.', start);
+        if (!at->is_object()) return nullptr;
+        auto it = at->find(name.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+        if (it == at->end()) return nullptr;
+        at = &*it;
+        if (dot == std::string::npos) return at;
+        start = dot + 1;
     }
-    // The next line without its "\n" (or "\r\n"); false at the end.
-    bool next(std::string& line) {
-        line.clear();
-        while (true) {
-            const size_t nl = buffer_.find('\n', pos_);
-            if (nl != std::string::npos) {
-                line.append(buffer_, pos_, nl - pos_);
-                pos_ = nl + 1;
-                if (!line.empty() && line.back() == '\r') line.pop_back();
-                return true;
-            }
-            line.append(buffer_, pos_, std::string::npos);
-            buffer_.resize(1 << 16);
-            const int n = gzread(file_.get(), buffer_.data(), static_cast<unsigned>(buffer_.size()));
-            if (n < 0) {
-                int err = 0;
-                const char* msg = gzerror(file_.get(), &err);
-                throw InputError(path_, 0, std::string("read error: ") + (err == Z_ERRNO ? std::strerror(errno) : msg));
-            }
-            buffer_.resize(static_cast<size_t>(n));
-            pos_ = 0;
-            if (n == 0) {
-                // zlib reports a stream cut short only here, at the end.
-                int err = Z_OK;
-                gzerror(file_.get(), &err);
-                if (err != Z_OK) throw InputError(path_, 0, "truncated or corrupt gzip data");
-                return !line.empty();
-            }
-        }
-    }
+}
 
-  private:
-    std::string path_;
-    std::unique_ptr<gzFile_s, int (*)(gzFile)> file_;
-    std::string buffer_;
-    size_t pos_ = 0;
-};
-
-std::string string_field(const nlohmann::json& j, const char* name) {
-    auto it = j.find(name);
-    if (it == j.end() || it->is_null()) return {};
-    if (it->is_string()) return it->get<std::string>();
-    if (it->is_number()) return it->dump();
-    throw Error(ErrorKind::kInput, std::string("field \"") + name + "\" is not a string");
+std::string string_field(const nlohmann::json& j, const std::string& name) {
+    const nlohmann::json* value = member(j, name);
+    if (!value || value->is_null()) return {};
+    if (value->is_string()) return value->get<std::string>();
+    if (value->is_number()) return value->dump();
+    throw Error(ErrorKind::kInput, "field \"" + name + "\" is not a string");
 }
 
 }  // namespace
 
-Article parse_jsonl_article(const std::string& path, long line_number, const std::string& line) {
+void JsonlFields::assign(const std::string& mapping) {
+    const size_t eq = mapping.find('=');
+    const std::string field = mapping.substr(0, eq);
+    const std::string name = eq == std::string::npos ? std::string() : mapping.substr(eq + 1);
+    if (eq == std::string::npos || name.empty())
+        throw Error(ErrorKind::kUsage, "--field takes FIELD=NAME (e.g. title=headline), not '" + mapping + "'");
+    std::string* target = field == "id"       ? &id
+                          : field == "title"  ? &title
+                          : field == "body"   ? &body
+                          : field == "date"   ? &date
+                          : field == "source" ? &source
+                          : field == "url"    ? &url
+                                              : nullptr;
+    if (!target)
+        throw Error(ErrorKind::kUsage,
+                    "unknown field '" + field + "' in --field (fields: id, title, body, date, source, url)");
+    *target = name;
+}
+
+Article parse_jsonl_article(const std::string& path, long line_number, const std::string& line,
+                            const JsonlFields& fields) {
     if (line.find('\0') != std::string::npos || looks_binary(line))
         throw Error(ErrorKind::kInput, "binary data, not JSON");
     if (auto bad = find_invalid_utf8(line))
@@ -86,13 +72,13 @@ Article parse_jsonl_article(const std::string& path, long line_number, const std
     a.path = path;
     a.line = line_number;
     // Control characters must not reach terminals or JSON consumers, from any field.
-    a.id = strip_controls(string_field(j, "id"));
-    a.title = strip_controls(string_field(j, "title"));
-    a.body = strip_controls(string_field(j, "body"));
-    if (a.body.empty()) a.body = strip_controls(string_field(j, "text"));
-    a.source = strip_controls(string_field(j, "source"));
-    a.url = strip_controls(string_field(j, "url"));
-    if (auto date = j.find("date"); date != j.end() && date->is_number()) {
+    a.id = strip_controls(string_field(j, fields.id));
+    a.title = strip_controls(string_field(j, fields.title));
+    a.body = strip_controls(string_field(j, fields.body));
+    if (a.body.empty() && fields.body == JsonlFields().body) a.body = strip_controls(string_field(j, "text"));
+    a.source = strip_controls(string_field(j, fields.source));
+    a.url = strip_controls(string_field(j, fields.url));
+    if (const auto* date = member(j, fields.date); date && date->is_number()) {
         // Seconds since 1970, as many feeds export them.
         const double seconds = date->get<double>();
         const long days = static_cast<long>(std::floor(seconds / 86400));
@@ -102,28 +88,33 @@ Article parse_jsonl_article(const std::string& path, long line_number, const std
         a.date = d;
         a.date_text = d.iso();
     } else {
-        a.date_text = strip_controls(string_field(j, "date"));
+        a.date_text = strip_controls(string_field(j, fields.date));
         if (!a.date_text.empty()) a.date = parse_date(a.date_text);
     }
     if (a.id.empty()) a.id = a.url;
-    if (a.id.empty()) throw Error(ErrorKind::kInput, "no \"id\" (or \"url\") field");
+    if (a.id.empty()) throw Error(ErrorKind::kInput, "no \"" + fields.id + "\" (or \"" + fields.url + "\") field");
     if (trim(a.title).empty() && trim(a.body).empty())
-        throw Error(ErrorKind::kInput, "no \"title\" or \"body\" text");
+        throw Error(ErrorKind::kInput, "no \"" + fields.title + "\" or \"" + fields.body + "\" text");
     return a;
 }
 
 void read_jsonl_file(const std::string& path, const ArticleHandler& on_article,
-                     const ProblemHandler& on_problem) {
-    LineReader reader(path);
+                     const ProblemHandler& on_problem, const JsonlFields& fields, size_t max_line_bytes) {
+    LineReader reader(path, max_line_bytes);
     std::string line;
-    long number = 0;
     bool any = false;
-    while (reader.next(line)) {
-        ++number;
+    for (LineReader::Result result; (result = reader.next(line)) != LineReader::Result::kEnd;) {
+        const long number = reader.line_number();
+        if (result == LineReader::Result::kTooLong) {
+            any = true;
+            on_problem({path, number,
+                        "line longer than " + describe_size(max_line_bytes) + ", skipped"});
+            continue;
+        }
         if (trim(line).empty()) continue;
         any = true;
         try {
-            Article article = parse_jsonl_article(path, number, line);
+            Article article = parse_jsonl_article(path, number, line, fields);
             if (!article.date_text.empty() && !article.date)
                 on_problem({path, number, "unreadable date \"" + article.date_text + "\" (indexed without a date)"});
             on_article(std::move(article));

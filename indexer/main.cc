@@ -28,7 +28,8 @@ const char* kUsage = R"(Usage: news-index [--db PATH] COMMAND [OPTIONS]
 
 Commands:
   build [PATH...]   index articles from files and directories (default: corpus/);
-                    .txt (one article per file), .jsonl and .jsonl.gz (one per line).
+                    .txt and .html/.htm (one article per file), .jsonl (one per
+                    line); each may be gzip-compressed (.gz).
                     Re-running replaces changed articles and skips unchanged ones.
                     Killed at any point, the next build completes the work.
                     On a terminal, progress is shown on stderr (not with --quiet).
@@ -59,7 +60,10 @@ po::options_description build_options() {
         "jobs,j", po::value<long>()->default_value(0), "threads for duplicate detection (0: one per core)")(
         "strict", "stop at the first bad input (exit 1): what was read before it is kept and grouped, "
                   "nothing after it is read")(
-        "quiet,q", "print only errors (and no progress display)");
+        "quiet,q", "print only errors (and no progress display)")(
+        "field", po::value<std::vector<std::string>>()->composing(),
+        "FIELD=NAME: read a JSON Lines article field from member NAME (repeatable; FIELD is id, title, body, "
+        "date, source or url; NAME may be nested, meta.source), e.g. --field title=headline");
     return opts;
 }
 
@@ -112,6 +116,8 @@ int run_build(const std::string& db_path, const po::variables_map& vm) {
     options.batch_size = static_cast<size_t>(positive(vm, "batch-size", 1));
     options.group = !vm.count("no-group");
     options.jobs = static_cast<unsigned>(positive(vm, "jobs", 0));
+    if (vm.count("field"))
+        for (const auto& mapping : vm["field"].as<std::vector<std::string>>()) options.input.jsonl_fields.assign(mapping);
     options.strict = vm.count("strict") > 0;
     std::unique_ptr<news::ProgressDisplay> progress;
     if (isatty(STDERR_FILENO) && !vm.count("quiet")) {

@@ -1,15 +1,13 @@
 #include "indexer/text_reader.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <vector>
 
 #include "common/error.h"
 #include "common/text.h"
+#include "indexer/file_source.h"
 
 namespace news {
 namespace {
@@ -65,6 +63,12 @@ size_t line_of_offset(const std::string& s, size_t offset) {
 
 }  // namespace
 
+std::string file_identity(const std::string& path) {
+    std::error_code ec;
+    const auto canonical = std::filesystem::weakly_canonical(path, ec);
+    return ec ? path : canonical.string();
+}
+
 Article parse_text_article(const std::string& path, const std::string& content) {
     if (looks_binary(content))
         throw InputError(path, static_cast<long>(line_of_offset(content, first_control_byte(content))),
@@ -109,16 +113,8 @@ Article parse_text_article(const std::string& path, const std::string& content) 
 }
 
 Article read_text_article(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, 0, std::string("cannot read: ") + std::strerror(errno));
-    std::ostringstream content;
-    content << in.rdbuf();
-    if (in.bad()) throw InputError(path, 0, std::string("read error: ") + std::strerror(errno));
-    Article article = parse_text_article(path, content.str());
-    // A file's identity is where it lives: re-indexing the same file replaces it.
-    std::error_code ec;
-    const auto canonical = std::filesystem::weakly_canonical(path, ec);
-    article.id = ec ? path : canonical.string();
+    Article article = parse_text_article(path, read_whole_file(path));
+    article.id = file_identity(path);
     return article;
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_support.h"
 #include "searcher/search.h"
 #include "test_support.h"
 
@@ -20,30 +21,20 @@ using test::RunResult;
 
 namespace {
 
-RunResult search(const std::string& db, std::vector<std::string> args) {
-    args.insert(args.begin(), {test::search_bin(), "--db", db});
-    return test::run(args);
-}
+using cli::index;
+using cli::parse_json;
+using cli::search;
+using cli::show;
 
-RunResult index(const std::string& db, std::vector<std::string> args) {
-    args.insert(args.begin(), {test::index_bin(), "--db", db});
-    return test::run(args);
-}
+// A seed, or an HTML copy of one (corpus/html/).
+bool is_seed(const std::string& id) { return test::is_seed_version(id); }
 
-json parse_json(const RunResult& r) {
-    try {
-        return json::parse(r.out);
-    } catch (const json::exception& e) {
-        BOOST_FAIL("output is not JSON (" << e.what() << "):\n" << r.out << "\nstderr:\n" << r.err);
-    }
-    return {};
+// The versions of the story the spy-balloon seeds tell: seeds 0, 1, 3 and the HTML copy of 1.
+std::set<std::string> balloon_story() {
+    return {test::seed_id(0), test::seed_id(1), test::seed_id(3), test::html_copy_id(1)};
 }
-
-std::string show(const RunResult& r) {
-    return "exit " + std::to_string(r.status) + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err;
-}
-
-bool is_seed(const std::string& id) { return id.find("/seeds/") != std::string::npos; }
+// The other story: seeds 2, 4 and the HTML copy of 2.
+std::set<std::string> talks_story() { return {test::seed_id(2), test::seed_id(4), test::html_copy_id(2)}; }
 
 // Highlighted pieces of a {"text", "highlights"} object, cut by code points.
 std::vector<std::string> highlighted(const json& h) {
@@ -82,12 +73,8 @@ struct Inputs {
         std::filesystem::create_directories(in);
         test::write_file(in + "/good.txt", "Quokka sighting on Rottnest\n\nA quokka was seen near the jetty.\n");
     }
-    // stderr lines that mention `name`.
     static std::vector<std::string> lines_naming(const RunResult& r, const std::string& name) {
-        std::vector<std::string> out;
-        for (const auto& line : test::lines_of(r.err))
-            if (line.find(name) != std::string::npos) out.push_back(line);
-        return out;
+        return cli::lines_naming(r, name);
     }
     void expect_good_indexed() {
         const auto r = search(db, {"quokka"});
@@ -113,7 +100,8 @@ struct Inputs {
 BOOST_FIXTURE_TEST_SUITE(cli_search, CorpusDb)
 
 BOOST_AUTO_TEST_CASE(build_reports_counts) {
-    BOOST_TEST(corpus.build.out.find("added 405, updated 0, unchanged 0, failed 0") != std::string::npos,
+    BOOST_TEST(corpus.build.out.find("added " + std::to_string(test::kCorpusArticles) +
+                                     ", updated 0, unchanged 0, failed 0") != std::string::npos,
                show(corpus.build));
     BOOST_TEST(corpus.build.err.empty(), show(corpus.build));
 }
@@ -121,11 +109,11 @@ BOOST_AUTO_TEST_CASE(build_reports_counts) {
 BOOST_AUTO_TEST_CASE(spy_balloon_shows_one_hit_for_the_story) {
     const auto r = search(db, {"spy balloon"});
     BOOST_TEST_REQUIRE(r.status == 0, show(r));
-    BOOST_TEST(r.out.find("[+2 versions]") != std::string::npos, r.out);
-    BOOST_TEST(r.out.find("3 of 3 versions match") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("[+3 versions]") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("4 of 4 versions match") != std::string::npos, r.out);
     size_t seed_lines = 0;
     for (const auto& line : test::lines_of(r.out))
-        if (line.find(test::seeds_dir()) != std::string::npos || line.find("/seeds/") != std::string::npos) ++seed_lines;
+        if (line.find("/seeds/") != std::string::npos || line.find("/html/") != std::string::npos) ++seed_lines;
     BOOST_TEST(seed_lines == 1u, r.out);
 }
 
@@ -134,18 +122,18 @@ BOOST_AUTO_TEST_CASE(spy_balloon_story_holds_only_the_seed_versions) {
     BOOST_TEST_REQUIRE(!j.at("hits").empty());
     const auto& top = j.at("hits")[0];
     BOOST_TEST(is_seed(top.at("id").get<std::string>()));
-    // Every article under the hit's story key is one of the three Al Jazeera versions.
+    // Every article under the hit's story key is one of the Al Jazeera versions (three texts, one HTML page).
     const auto members = parse_json(
         search(db, {"--format", "json", "--all-versions", "--limit", "50", "story:" + top.at("story").get<std::string>()}));
     std::set<std::string> ids;
     for (const auto& h : members.at("hits")) ids.insert(h.at("id").get<std::string>());
-    BOOST_TEST((ids == std::set<std::string>{test::seed_id(0), test::seed_id(1), test::seed_id(3)}));
+    BOOST_TEST((ids == balloon_story()));
     // No other hit of the query is a seed of that story.
     for (size_t i = 1; i < j.at("hits").size(); ++i)
         BOOST_TEST(j.at("hits")[i].at("story") != top.at("story"));
 }
 
-BOOST_AUTO_TEST_CASE(all_versions_shows_three_hits) {
+BOOST_AUTO_TEST_CASE(all_versions_shows_four_hits) {
     const auto r = search(db, {"--all-versions", "spy balloon"});
     BOOST_TEST_REQUIRE(r.status == 0, show(r));
     BOOST_TEST(r.out.find("[+") == std::string::npos, r.out);
@@ -157,7 +145,7 @@ BOOST_AUTO_TEST_CASE(all_versions_shows_three_hits) {
         if (is_seed(id)) seeds.insert(id);
         BOOST_TEST(h.at("versions").get<int>() == 1);
     }
-    BOOST_TEST((seeds == std::set<std::string>{test::seed_id(0), test::seed_id(1), test::seed_id(3)}));
+    BOOST_TEST((seeds == balloon_story()));
 }
 
 BOOST_AUTO_TEST_CASE(json_output) {
@@ -169,8 +157,8 @@ BOOST_AUTO_TEST_CASE(json_output) {
     BOOST_TEST(j.at("grouping") == "story");
     BOOST_TEST_REQUIRE(!j.at("hits").empty());
     const auto& hit = j.at("hits")[0];
-    BOOST_TEST(hit.at("versions").get<int>() == 3);
-    BOOST_TEST(hit.at("matching_versions").get<int>() == 3);
+    BOOST_TEST(hit.at("versions").get<int>() == 4);
+    BOOST_TEST(hit.at("matching_versions").get<int>() == 4);
     BOOST_TEST(hit.at("rank").get<int>() == 1);
     const std::string story = hit.at("story");
     BOOST_TEST(story.size() == 16u);
@@ -311,7 +299,7 @@ BOOST_AUTO_TEST_CASE(versions_lists_the_story) {
     BOOST_TEST_REQUIRE(r.status == 0, show(r));
     const auto lines = test::lines_of(r.out);
     BOOST_TEST_REQUIRE(!lines.empty());
-    BOOST_TEST(lines[0] == "3 versions in the story of " + id + ":");
+    BOOST_TEST(lines[0] == "4 versions in the story of " + id + ":");
     size_t entries = 0;
     for (const auto& line : lines) {
         if (line.size() > 6 && (line[0] == '*' || line[0] == ' ') && line[1] == ' ' && std::isdigit(static_cast<unsigned char>(line[2])) &&
@@ -321,12 +309,12 @@ BOOST_AUTO_TEST_CASE(versions_lists_the_story) {
             BOOST_TEST((sim > 0.0 && sim <= 1.0), line);
         }
     }
-    BOOST_TEST(entries == 3u, r.out);
+    BOOST_TEST(entries == 4u, r.out);
     BOOST_TEST(r.out.find("* 1.00  shown") != std::string::npos, r.out);
-    BOOST_TEST(test::count_of(r.out, "same-story") == 2u, r.out);
+    BOOST_TEST(test::count_of(r.out, "same-story") == 3u, r.out);
 
     const auto j = parse_json(search(db, {"--versions", id, "--format", "json"}));
-    BOOST_TEST_REQUIRE(j.at("versions").size() == 3u);
+    BOOST_TEST_REQUIRE(j.at("versions").size() == 4u);
     BOOST_TEST(j.at("versions")[0].at("shown").get<bool>());
     BOOST_TEST(j.at("versions")[0].at("id") == id);
     std::set<std::string> ids;
@@ -334,7 +322,7 @@ BOOST_AUTO_TEST_CASE(versions_lists_the_story) {
         ids.insert(v.at("id").get<std::string>());
         BOOST_TEST(v.at("similarity").get<double>() > 0.0);
     }
-    BOOST_TEST((ids == std::set<std::string>{test::seed_id(0), test::seed_id(1), test::seed_id(3)}));
+    BOOST_TEST((ids == balloon_story()));
 
     const auto unknown = search(db, {"--versions", "no-such-article"});
     BOOST_TEST(unknown.status == 2, show(unknown));
@@ -352,8 +340,8 @@ BOOST_AUTO_TEST_CASE(dups_json_lists_the_seed_groups) {
         for (const auto& m : g.at("members")) ids.insert(m.at("id").get<std::string>());
         groups.insert(ids);
     }
-    BOOST_TEST(groups.count({test::seed_id(0), test::seed_id(1), test::seed_id(3)}) == 1u);
-    BOOST_TEST(groups.count({test::seed_id(2), test::seed_id(4)}) == 1u);
+    BOOST_TEST(groups.count(balloon_story()) == 1u);
+    BOOST_TEST(groups.count(talks_story()) == 1u);
 
     const auto events = parse_json(index(db, {"dups", "--format", "json", "--level", "event"}));
     BOOST_TEST(events.at("level") == "event");
@@ -363,24 +351,26 @@ BOOST_AUTO_TEST_CASE(dups_json_lists_the_seed_groups) {
         for (const auto& m : g.at("members")) ids.insert(m.at("id").get<std::string>());
         event_groups.insert(ids);
     }
-    std::set<std::string> seeds;
-    for (int n = 0; n < 5; ++n) seeds.insert(test::seed_id(n));
+    std::set<std::string> seeds = balloon_story();
+    for (const auto& id : talks_story()) seeds.insert(id);
     BOOST_TEST(event_groups.count(seeds) == 1u);
 
     const auto text = index(db, {"dups"});
     BOOST_TEST(text.status == 0);
+    BOOST_TEST(text.out.find("(4 versions)") != std::string::npos, text.out);
     BOOST_TEST(text.out.find("(3 versions)") != std::string::npos, text.out);
 }
 
-BOOST_AUTO_TEST_CASE(event_grouping_covers_all_five_seeds) {
+BOOST_AUTO_TEST_CASE(event_grouping_covers_all_seeds_and_their_html_copies) {
     const auto j = parse_json(search(db, {"--event", "--format", "json", "spy balloon"}));
     BOOST_TEST(j.at("grouping") == "event");
     BOOST_TEST_REQUIRE(!j.at("hits").empty());
     BOOST_TEST(is_seed(j.at("hits")[0].at("id").get<std::string>()));
-    BOOST_TEST(j.at("hits")[0].at("versions").get<int>() == 5);
-    BOOST_TEST(j.at("hits")[0].at("matching_versions").get<int>() == 3);  // 002 and 004 never say "balloon"
+    BOOST_TEST(j.at("hits")[0].at("versions").get<int>() == 7);
+    // 002, 004 and the HTML copy of 002 never say "balloon".
+    BOOST_TEST(j.at("hits")[0].at("matching_versions").get<int>() == 4);
     const auto r = search(db, {"--event", "spy balloon"});
-    BOOST_TEST(r.out.find("[+4 versions]") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("[+6 versions]") != std::string::npos, r.out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

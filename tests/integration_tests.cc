@@ -120,17 +120,17 @@ struct SeedCopies {
 BOOST_FIXTURE_TEST_SUITE(integration_tests, CorpusFixture)
 
 BOOST_AUTO_TEST_CASE(corpus_builds_cleanly) {
-    BOOST_TEST(index.report.added == 405u);
+    BOOST_TEST(index.report.added == test::kCorpusArticles);
     BOOST_TEST(index.report.updated == 0u);
     BOOST_TEST(index.report.problems == 0u);
-    BOOST_TEST(index.report.total == 405u);
+    BOOST_TEST(index.report.total == test::kCorpusArticles);
     BOOST_TEST(index.report.stories >= 2u);
-    BOOST_TEST(index.report.grouping.articles == 405u);
+    BOOST_TEST(index.report.grouping.articles == test::kCorpusArticles);
     Xapian::Database db = news::open_for_reading(index.db);
-    BOOST_TEST(db.get_doccount() == 405u);
+    BOOST_TEST(db.get_doccount() == test::kCorpusArticles);
     BOOST_TEST(db.get_metadata(std::string(schema::metadata::kSchemaVersion)) == std::to_string(schema::kVersion));
     const auto last = nlohmann::json::parse(db.get_metadata(std::string(schema::metadata::kLastBuild)));
-    BOOST_TEST(last.at("added").get<int>() == 405);
+    BOOST_TEST(last.at("added").get<size_t>() == test::kCorpusArticles);
 }
 
 BOOST_AUTO_TEST_CASE(seed_rewrites_share_story_keys) {
@@ -139,20 +139,24 @@ BOOST_AUTO_TEST_CASE(seed_rewrites_share_story_keys) {
     BOOST_TEST(story_of(3) == aj);
     BOOST_TEST(story_of(4) == afp);
     BOOST_TEST(aj != afp);
+    // The HTML copies join the stories they copy.
+    const auto stories = values_by_id(index.db, schema::slot::kStory);
+    BOOST_TEST(stories.at(test::html_copy_id(1)) == aj);
+    BOOST_TEST(stories.at(test::html_copy_id(2)) == afp);
     // A group's key is the group key of its smallest id.
-    BOOST_TEST(aj == news::group_key(std::min({test::seed_id(0), test::seed_id(1), test::seed_id(3)})));
-    BOOST_TEST(afp == news::group_key(std::min(test::seed_id(2), test::seed_id(4))));
+    BOOST_TEST(aj == news::group_key(std::min({test::seed_id(0), test::seed_id(1), test::seed_id(3), test::html_copy_id(1)})));
+    BOOST_TEST(afp == news::group_key(std::min({test::seed_id(2), test::seed_id(4), test::html_copy_id(2)})));
     // Values and boolean terms agree.
     Xapian::Database db(index.db);
-    BOOST_TEST(db.get_termfreq(schema::term(schema::prefix::kStory, aj)) == 3u);
-    BOOST_TEST(db.get_termfreq(schema::term(schema::prefix::kStory, afp)) == 2u);
+    BOOST_TEST(db.get_termfreq(schema::term(schema::prefix::kStory, aj)) == 4u);
+    BOOST_TEST(db.get_termfreq(schema::term(schema::prefix::kStory, afp)) == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(seed_stories_share_one_event) {
     const std::string event = event_of(0);
     for (int n = 1; n < 5; ++n) BOOST_TEST(event_of(n) == event, "seed " << n);
     Xapian::Database db(index.db);
-    BOOST_TEST(db.get_termfreq(schema::term(schema::prefix::kEvent, event)) == 5u);
+    BOOST_TEST(db.get_termfreq(schema::term(schema::prefix::kEvent, event)) == 7u);  // and the two HTML copies
 }
 
 BOOST_AUTO_TEST_CASE(no_reuters_article_joins_a_seed_group) {
@@ -195,15 +199,15 @@ BOOST_AUTO_TEST_CASE(building_twice_changes_nothing) {
     test::TempDir dir;
     const std::string db = dir / "db";
     const auto first = build(db, {test::corpus_dir()});
-    BOOST_TEST(first.added == 405u);
+    BOOST_TEST(first.added == test::kCorpusArticles);
     const auto before = partition(db, schema::slot::kStory);
     const auto second = build(db, {test::corpus_dir()});
     BOOST_TEST(second.added == 0u);
     BOOST_TEST(second.updated == 0u);
-    BOOST_TEST(second.unchanged == 405u);
-    BOOST_TEST(second.total == 405u);
+    BOOST_TEST(second.unchanged == test::kCorpusArticles);
+    BOOST_TEST(second.total == test::kCorpusArticles);
     BOOST_TEST(second.grouping.articles == 0u);
-    BOOST_TEST(Xapian::Database(db).get_doccount() == 405u);
+    BOOST_TEST(Xapian::Database(db).get_doccount() == test::kCorpusArticles);
     BOOST_TEST((partition(db, schema::slot::kStory) == before));
     check_same_partition(db, index.db);
 }
@@ -211,30 +215,31 @@ BOOST_AUTO_TEST_CASE(building_twice_changes_nothing) {
 BOOST_AUTO_TEST_CASE(reversed_input_order_gives_the_same_grouping) {
     test::TempDir dir;
     const std::string db = dir / "db";
-    // Reuters lines reversed (ids are in the JSON, so the copy keeps them), then the seeds last to first.
+    // Reuters lines reversed (ids are in the JSON, so the copy keeps them), then the HTML copies and
+    // the seeds last to first.
     auto lines = test::lines_of(test::read_file(test::reuters_path()));
     std::reverse(lines.begin(), lines.end());
     std::string reversed;
     for (const auto& l : lines) reversed += l + "\n";
     test::write_file(dir / "reversed.jsonl", reversed);
     const auto report =
-        build(db, {dir / "reversed.jsonl", test::seed_path(4), test::seed_path(3), test::seed_path(2),
-                   test::seed_path(1), test::seed_path(0)});
-    BOOST_TEST(report.added == 405u);
+        build(db, {dir / "reversed.jsonl", test::html_copy_path(2), test::html_copy_path(1), test::seed_path(4),
+                   test::seed_path(3), test::seed_path(2), test::seed_path(1), test::seed_path(0)});
+    BOOST_TEST(report.added == test::kCorpusArticles);
     check_same_partition(db, index.db);
 }
 
 BOOST_AUTO_TEST_CASE(incremental_builds_in_either_order_give_the_same_grouping) {
     const std::vector<std::string> rest = {test::seed_path(0), test::seed_path(1), test::seed_path(2),
-                                           test::seed_path(4), test::reuters_path()};
+                                           test::seed_path(4), test::html_dir(), test::reuters_path()};
     test::TempDir a, b;
     const std::string db_a = a / "db", db_b = b / "db";
     // 003 alone, then the rest.
     BOOST_TEST(build(db_a, {test::seed_path(3)}).added == 1u);
     const auto a2 = build(db_a, rest);
-    BOOST_TEST(a2.added == 404u);
+    BOOST_TEST(a2.added == test::kCorpusArticles - 1);
     // The rest, then 003.
-    BOOST_TEST(build(db_b, rest).added == 404u);
+    BOOST_TEST(build(db_b, rest).added == test::kCorpusArticles - 1);
     const auto b2 = build(db_b, {test::seed_path(3)});
     BOOST_TEST(b2.added == 1u);
     BOOST_TEST(b2.unchanged == 0u);
@@ -419,8 +424,8 @@ BOOST_AUTO_TEST_CASE(group_report_lists_the_seed_groups) {
         BOOST_TEST(ids.size() >= 2u);
         groups.insert(ids);
     }
-    BOOST_TEST(groups.count({test::seed_id(0), test::seed_id(1), test::seed_id(3)}) == 1u);
-    BOOST_TEST(groups.count({test::seed_id(2), test::seed_id(4)}) == 1u);
+    BOOST_TEST(groups.count({test::seed_id(0), test::seed_id(1), test::seed_id(3), test::html_copy_id(1)}) == 1u);
+    BOOST_TEST(groups.count({test::seed_id(2), test::seed_id(4), test::html_copy_id(2)}) == 1u);
 
     std::ostringstream events;
     options.level = news::GroupLevel::kEvent;
@@ -436,7 +441,7 @@ BOOST_AUTO_TEST_CASE(group_report_lists_the_seed_groups) {
         for (const auto& m : g.at("members")) ids.insert(m.at("id").get<std::string>());
         event_groups.insert(ids);
     }
-    std::set<std::string> seeds;
+    std::set<std::string> seeds{test::html_copy_id(1), test::html_copy_id(2)};
     for (int n = 0; n < 5; ++n) seeds.insert(test::seed_id(n));
     BOOST_TEST(event_groups.count(seeds) == 1u);
 }
@@ -448,14 +453,14 @@ BOOST_AUTO_TEST_CASE(searcher_collapses_versions) {
     const auto result = searcher.search(request);
     BOOST_TEST_REQUIRE(!result.hits.empty());
     const auto& top = result.hits[0];
-    BOOST_TEST(top.versions == 3u);
-    BOOST_TEST(top.matching_versions == 3u);
+    BOOST_TEST(top.versions == 4u);  // seeds 0, 1, 3 and the HTML copy of 1
+    BOOST_TEST(top.matching_versions == 4u);
     BOOST_TEST(top.story == story_of(0));
     BOOST_TEST(top.rank == 1u);
     for (size_t i = 1; i < result.hits.size(); ++i) BOOST_TEST(result.hits[i].story != top.story);
 
     const auto versions = searcher.versions(test::seed_id(1), news::Grouping::kStory);
-    BOOST_TEST_REQUIRE(versions.size() == 3u);
+    BOOST_TEST_REQUIRE(versions.size() == 4u);
     BOOST_TEST(versions[0].shown);
     BOOST_TEST(versions[0].article.id == test::seed_id(1));
     for (size_t i = 1; i < versions.size(); ++i) {

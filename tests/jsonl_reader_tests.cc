@@ -28,12 +28,31 @@ std::string parse_error(const std::string& line) {
 struct Collected {
     std::vector<news::Article> articles;
     std::vector<news::InputProblem> problems;
-    void read(const std::string& path) {
+    void read(const std::string& path, const news::JsonlFields& fields = {},
+              size_t max_line_bytes = news::kMaxLineBytes) {
         news::read_jsonl_file(
             path, [this](news::Article&& a) { articles.push_back(std::move(a)); },
-            [this](const news::InputProblem& p) { problems.push_back(p); });
+            [this](const news::InputProblem& p) { problems.push_back(p); }, fields, max_line_bytes);
     }
 };
+
+news::JsonlFields fields(std::initializer_list<const char*> mappings) {
+    news::JsonlFields f;
+    for (const char* m : mappings) f.assign(m);
+    return f;
+}
+
+// The usage error JsonlFields::assign gives for `mapping` (empty if accepted).
+std::string mapping_error(const std::string& mapping) {
+    news::JsonlFields f;
+    try {
+        f.assign(mapping);
+    } catch (const news::Error& e) {
+        BOOST_TEST((e.kind() == news::ErrorKind::kUsage));
+        return e.what();
+    }
+    return {};
+}
 
 const char* kThreeGoodOneBad =
     "{\"id\":\"a-1\",\"title\":\"First\",\"body\":\"one\"}\n"
@@ -246,6 +265,84 @@ BOOST_AUTO_TEST_CASE(gzip_file_written_by_the_gzip_tool) {
     BOOST_TEST(c.articles.front().id == "reuters-1");
     BOOST_TEST(c.articles.front().title == "BAHIA COCOA REVIEW");
     BOOST_TEST(c.articles.back().line == 400);
+}
+
+BOOST_AUTO_TEST_CASE(field_names_can_be_mapped) {
+    const auto f = fields({"id=guid", "title=headline", "body=content", "date=published_at", "source=publisher",
+                           "url=link"});
+    const auto a = parse_jsonl_article(
+        "x.jsonl", 1,
+        R"({"guid":"g-7","headline":"Mapped title","content":"Mapped body.","published_at":"2024-01-02T03:04:05Z",)"
+        R"("publisher":"Wire","link":"https://e.com/7","id":"ignored","title":"ignored","body":"ignored"})",
+        f);
+    BOOST_TEST(a.id == "g-7");
+    BOOST_TEST(a.title == "Mapped title");
+    BOOST_TEST(a.body == "Mapped body.");
+    BOOST_TEST_REQUIRE(a.date.has_value());
+    BOOST_TEST(a.date->iso() == "2024-01-02");
+    BOOST_TEST(a.source == "Wire");
+    BOOST_TEST(a.url == "https://e.com/7");
+    // Errors name the mapped fields.
+    try {
+        parse_jsonl_article("x.jsonl", 1, R"({"title":"T"})", f);
+        BOOST_ERROR("accepted a line without its id");
+    } catch (const news::Error& e) {
+        BOOST_TEST(std::string(e.what()).find("\"guid\" (or \"link\")") != std::string::npos, e.what());
+    }
+    // A mapped body has no "text" fallback: the mapping says where the body is.
+    const auto no_body = parse_jsonl_article("x.jsonl", 1, R"({"guid":"g","headline":"T","text":"X"})", f);
+    BOOST_TEST(no_body.body.empty());
+    // Epoch seconds through a mapped date field.
+    const auto epoch = parse_jsonl_article("x.jsonl", 1, R"({"guid":"g","headline":"T","published_at":86400})", f);
+    BOOST_TEST_REQUIRE(epoch.date.has_value());
+    BOOST_TEST(epoch.date->iso() == "1970-01-02");
+}
+
+BOOST_AUTO_TEST_CASE(nested_field_names) {
+    const auto f = fields({"source=meta.source", "date=meta.dates.published", "title=a.b"});
+    const auto a = parse_jsonl_article(
+        "x.jsonl", 1,
+        R"({"id":"n","a.b":"Literal dotted key wins","a":{"b":"nested"},)"
+        R"("meta":{"source":"Nested Wire","dates":{"published":"2020-05-06"}}})",
+        f);
+    BOOST_TEST(a.source == "Nested Wire");
+    BOOST_TEST_REQUIRE(a.date.has_value());
+    BOOST_TEST(a.date->iso() == "2020-05-06");
+    BOOST_TEST(a.title == "Literal dotted key wins");
+    // Missing or not-an-object steps are simply absent.
+    const auto b = parse_jsonl_article("x.jsonl", 1, R"({"id":"n","a":{"c":1},"meta":"flat","body":"B"})", f);
+    BOOST_TEST(b.source.empty());
+    BOOST_TEST(b.title.empty());
+    try {
+        parse_jsonl_article("x.jsonl", 1, R"({"id":"n","body":"B","meta":{"source":{"x":1}}})", f);
+        BOOST_ERROR("accepted an object as the source");
+    } catch (const news::Error& e) {
+        BOOST_TEST(std::string(e.what()) == "field \"meta.source\" is not a string");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(bad_field_mappings_are_usage_errors) {
+    BOOST_TEST(mapping_error("title=headline").empty());
+    BOOST_TEST(mapping_error("headline=title").find("unknown field 'headline'") != std::string::npos);
+    BOOST_TEST(mapping_error("title").find("FIELD=NAME") != std::string::npos);
+    BOOST_TEST(mapping_error("title=").find("FIELD=NAME") != std::string::npos);
+    BOOST_TEST(mapping_error("=x").find("unknown field ''") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(over_long_line_is_reported_and_reading_goes_on) {
+    test::TempDir dir;
+    const std::string path = dir / "long.jsonl";
+    const size_t limit = 1000;
+    test::write_file(path, R"({"id":"a","title":"Before"})" "\n" R"({"id":"b","title":")" + std::string(5000, 'x') +
+                               "\"}\n" R"({"id":"c","title":"After"})" "\n");
+    Collected c;
+    c.read(path, {}, limit);
+    BOOST_TEST_REQUIRE(c.articles.size() == 2u);
+    BOOST_TEST(c.articles[0].title == "Before");
+    BOOST_TEST(c.articles[1].title == "After");
+    BOOST_TEST(c.articles[1].line == 3);
+    BOOST_TEST_REQUIRE(c.problems.size() == 1u);
+    BOOST_TEST(c.problems[0].describe() == path + ":2: line longer than 1000 bytes, skipped");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

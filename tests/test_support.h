@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -32,6 +33,9 @@ inline std::string env_or(const char* name, const char* fallback) {
 #ifndef NEWS_TEST_DEFAULT_CORPUS
 #define NEWS_TEST_DEFAULT_CORPUS "corpus"
 #endif
+#ifndef NEWS_TEST_DEFAULT_DATA
+#define NEWS_TEST_DEFAULT_DATA "tests/data"
+#endif
 #ifndef NEWS_TEST_DEFAULT_TMPDIR
 #define NEWS_TEST_DEFAULT_TMPDIR "/tmp"
 #endif
@@ -43,6 +47,7 @@ inline std::string env_or(const char* name, const char* fallback) {
 #endif
 
 inline std::string corpus_dir() { return env_or("NEWS_TEST_CORPUS", NEWS_TEST_DEFAULT_CORPUS); }
+inline std::string data_dir() { return env_or("NEWS_TEST_DATA", NEWS_TEST_DEFAULT_DATA); }
 inline std::string seeds_dir() { return corpus_dir() + "/seeds"; }
 inline std::string reuters_path() { return corpus_dir() + "/reuters-sample.jsonl"; }
 inline std::string index_bin() { return env_or("NEWS_INDEX_BIN", NEWS_TEST_DEFAULT_INDEX_BIN); }
@@ -62,6 +67,26 @@ inline std::string seed_path(int n) {
 // The article id news-index gives a .txt file: its canonical path.
 inline std::string seed_id(int n) { return fs::weakly_canonical(seed_path(n)).string(); }
 
+// corpus/html/: HTML pages republishing seed 1 (with the usual page furniture)
+// and seed 2 (gzip-compressed), so the corpus has 407 articles.
+constexpr size_t kCorpusArticles = 407;
+inline std::string html_dir() { return corpus_dir() + "/html"; }
+inline std::string html_copy_path(int seed) {
+    if (seed == 1) return html_dir() + "/worlddispatch-blinken-baby-steps.html";
+    if (seed == 2) return html_dir() + "/harbourtimes-blinken-opens-talks.html.gz";
+    throw std::runtime_error("no HTML copy of seed " + std::to_string(seed));
+}
+// Its id: the canonical URL the page states.
+inline std::string html_copy_id(int seed) {
+    if (seed == 1) return "https://worlddispatch.example/2023/06/19/blinken-takes-baby-steps-to-revive-us-china-relations/";
+    if (seed == 2) return "https://www.harbourtimes.example/world/asia/blinken-opens-talks-with-chinas-top-envoy-20230619";
+    throw std::runtime_error("no HTML copy of seed " + std::to_string(seed));
+}
+// An id of one of the seeds or of an HTML copy of one.
+inline bool is_seed_version(const std::string& id) {
+    return id.find("/seeds/") != std::string::npos || id == html_copy_id(1) || id == html_copy_id(2);
+}
+
 inline std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + path);
@@ -74,6 +99,15 @@ inline void write_file(const std::string& path, const std::string& content) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) throw std::runtime_error("cannot write " + path);
     out << content;
+}
+
+// Writes `content` gzip-compressed.
+inline void write_gzip(const std::string& path, const std::string& content) {
+    gzFile gz = gzopen(path.c_str(), "wb");
+    if (!gz) throw std::runtime_error("cannot write " + path);
+    const bool ok = content.empty() || gzwrite(gz, content.data(), static_cast<unsigned>(content.size())) ==
+                                           static_cast<int>(content.size());
+    if (gzclose(gz) != Z_OK || !ok) throw std::runtime_error("cannot write " + path);
 }
 
 // A fresh directory under NEWS_TEST_TMPDIR, removed with everything in it.
