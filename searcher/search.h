@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/article.h"
+#include "searcher/facets.h"
 #include "searcher/highlight.h"
 
 namespace news {
@@ -23,6 +24,7 @@ struct SearchRequest {
     Grouping grouping = Grouping::kStory;
     SortOrder sort = SortOrder::kRelevance;
     size_t snippet_bytes = 300;
+    std::vector<FacetKind> facets;  // counted over the whole result set
 };
 
 struct Hit {
@@ -45,7 +47,13 @@ struct SearchResult {
     Xapian::doccount matches_estimated = 0;
     Xapian::doccount matches_lower = 0;
     Xapian::doccount matches_upper = 0;
+    // Hits under the request's grouping (stories, events or articles), and
+    // whether that is exact (the match saw every matching document) or
+    // Xapian's estimate.
+    Xapian::doccount total = 0;
+    bool total_exact = false;
     std::vector<Hit> hits;
+    std::vector<Facet> facets;  // in the order requested
 };
 
 struct Version {
