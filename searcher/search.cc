@@ -28,22 +28,6 @@ std::optional<GroupField> group_field(Grouping g) {
     return std::nullopt;
 }
 
-Highlighted highlight(const Xapian::MSet& mset, const std::string& text, size_t bytes) {
-    if (text.empty() || bytes == 0) return {};
-    return parse_snippet(mset.snippet(text, bytes, english_stemmer(),
-                                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                      kHighlightStart, kHighlightEnd, "…"));
-}
-
-// A title is shown whole, with its matches marked.
-Highlighted highlight_title(const Xapian::MSet& mset, const std::string& title) {
-    if (title.empty()) return {};
-    Highlighted h = parse_snippet(mset.snippet(title, title.size() * 4 + 64, english_stemmer(), 0,
-                                               kHighlightStart, kHighlightEnd, ""));
-    if (h.text.empty()) h.text = title;
-    return h;
-}
-
 // Exact count of documents matching `query` within one group; Xapian's own
 // collapse count is only a lower bound.
 Xapian::doccount count_matching(const Xapian::Database& db, const Xapian::Query& query,
@@ -54,14 +38,21 @@ Xapian::doccount count_matching(const Xapian::Database& db, const Xapian::Query&
     return enquire.get_mset(0, group_size, group_size).get_matches_estimated();
 }
 
-// check_at_least for get_mset: every document of the database, so that the
-// match sees all matching documents and the total of stories and the facet
-// counts are exact rather than estimates (cost measured in README: Output).
-// The sum saturates, as offset and limit may each be near INT_MAX.
-Xapian::doccount exact_count_target(const Xapian::Database& db, const SearchRequest& request) {
+// Up to this many documents the match looks at every matching document, so
+// that the total of stories and the facet counts are exact. Collapsing all of
+// them costs about 1 microsecond per matching document (full Reuters-21578,
+// "said": 14,789 stories, 28 ms against 15 ms for an estimate; see
+// scripts/bench-search), so a query matching a million documents would pay a
+// second; past that the total is Xapian's estimate and says "about".
+constexpr Xapian::doccount kExactCountLimit = 1000000;
+
+// check_at_least for get_mset. The sum saturates, as offset and limit may
+// each be near INT_MAX.
+Xapian::doccount count_target(const Xapian::Database& db, const SearchRequest& request) {
     const unsigned long long page_end = 0ULL + request.offset + request.limit;
-    return static_cast<Xapian::doccount>(std::min<unsigned long long>(
-        std::numeric_limits<Xapian::doccount>::max(), std::max<unsigned long long>(page_end, db.get_doccount())));
+    const unsigned long long all = std::min(db.get_doccount(), kExactCountLimit);
+    return static_cast<Xapian::doccount>(
+        std::min<unsigned long long>(std::numeric_limits<Xapian::doccount>::max(), std::max(page_end, all)));
 }
 
 SearchResult run_search(const Xapian::Database& db, const SearchRequest& request) {
@@ -90,7 +81,7 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
     }
     FacetCounter facets(request.facets, field ? std::optional<Xapian::valueno>(field->slot) : std::nullopt);
     facets.attach(enquire);
-    const Xapian::doccount check_at_least = exact_count_target(db, request);
+    const Xapian::doccount check_at_least = count_target(db, request);
     const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
     result.matches_estimated = mset.get_matches_estimated();
     result.matches_lower = mset.get_matches_lower_bound();
@@ -100,6 +91,14 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
     result.total_exact = check_at_least >= db.get_doccount() || result.matches_lower == result.matches_upper;
     result.total = result.total_exact ? result.matches_lower : result.matches_estimated;
     result.facets = facets.results();
+    // Snippets come from an MSet of the query; one of its title terms
+    // unprefixed when it has any, so that `title:` matches are marked too.
+    Xapian::MSet highlighting = mset;
+    if (const auto unprefixed = title_terms_unprefixed(query); unprefixed && !mset.empty()) {
+        Xapian::Enquire title_enquire(db);
+        title_enquire.set_query(*unprefixed);
+        highlighting = title_enquire.get_mset(0, 0);
+    }
     for (auto m = mset.begin(); m != mset.end(); ++m) {
         Hit hit;
         const Xapian::Document doc = m.get_document();
@@ -115,8 +114,8 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
             hit.matching_versions =
                 hit.versions > 1 ? count_matching(db, query, term, hit.versions) : 1;
         }
-        hit.title = highlight_title(mset, hit.article.title);
-        hit.snippet = highlight(mset, hit.article.body, request.snippet_bytes);
+        hit.title = make_title(highlighting, hit.article.title);
+        hit.snippet = make_snippet(highlighting, hit.article.body, request.snippet_bytes);
         result.hits.push_back(std::move(hit));
     }
     return result;
