@@ -69,10 +69,18 @@ std::string without_title_prefix(const std::string& term) {
     return {};
 }
 
-bool only_ellipses(const std::string& s) {
-    for (size_t i = 0; i < s.size(); i += 3)
-        if (s.compare(i, 3, "…") != 0) return false;
-    return true;
+// True if `s` has a letter or digit (any non-ASCII character but "…" counts).
+bool has_word_character(const std::string& s) {
+    const std::string ellipsis = "…";
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s.compare(i, ellipsis.size(), ellipsis) == 0) {
+            i += ellipsis.size() - 1;
+            continue;
+        }
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (std::isalnum(c) || c >= 0x80) return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -83,8 +91,8 @@ Highlighted make_snippet(const Xapian::MSet& mset, const std::string& text, size
         mset.snippet(text, bytes, english_stemmer(),
                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, kHighlightStart,
                      kHighlightEnd, "…");
-    // A limit shorter than any word leaves only the ellipsis.
-    if (only_ellipses(snippet)) return {};
+    // A limit shorter than any word leaves only an ellipsis or punctuation.
+    if (!has_word_character(snippet)) return {};
     return parse_snippet(snippet);
 }
 

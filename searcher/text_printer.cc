@@ -146,8 +146,10 @@ class TextPrinter : public Printer {
         } else {
             // The location on a line of its own, shortened in the middle where
             // it is still too long; the details under it.
-            out_ << indent << paint(kDim, truncate_middle(where, room(kIndent))) << '\n'
-                 << indent << paint(kDim, details.substr(std::strlen(" · "))) << '\n';
+            out_ << indent << paint(kDim, truncate_middle(where, room(kIndent))) << '\n';
+            const std::string rest = details.substr(std::strlen(" · "));
+            for (const auto& [b, e] : wrap_lines(rest, room(kIndent)))
+                out_ << indent << paint(kDim, rest.substr(b, e - b)) << '\n';
         }
         for (const auto& [b, e] : wrap_lines(hit.snippet.text, room(kIndent)))
             out_ << indent << styled(hit.snippet, b, e, kMatch) << '\n';

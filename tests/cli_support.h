@@ -1,0 +1,58 @@
+// Helpers for suites that run the real binaries on a database built from
+// corpus/: running them, showing a run, parsing JSON output.
+#pragma once
+
+#include <boost/test/unit_test.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "test_support.h"
+
+namespace test {
+
+inline RunResult search(const std::string& db, std::vector<std::string> args) {
+    args.insert(args.begin(), {search_bin(), "--db", db});
+    return run(args);
+}
+
+inline RunResult index(const std::string& db, std::vector<std::string> args) {
+    args.insert(args.begin(), {index_bin(), "--db", db});
+    return run(args);
+}
+
+inline std::string show(const RunResult& r) {
+    return "exit " + std::to_string(r.status) + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err;
+}
+
+inline nlohmann::json parse_json(const std::string& text, const RunResult& r) {
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) {
+        BOOST_FAIL("not JSON (" << e.what() << "): " << text << "\n" << show(r));
+    }
+    return {};
+}
+inline nlohmann::json parse_json(const RunResult& r) { return parse_json(r.out, r); }
+
+// corpus/ indexed once per test program by the real news-index.
+struct CorpusDatabase {
+    TempDir dir;
+    std::string db = dir / "db";
+    RunResult build;
+    CorpusDatabase() { build = index(db, {"build", corpus_dir()}); }
+    static CorpusDatabase& instance() {
+        static CorpusDatabase corpus;
+        return corpus;
+    }
+};
+
+// Fixture: the corpus database, which must have built.
+struct CorpusFixture {
+    CorpusDatabase& corpus = CorpusDatabase::instance();
+    const std::string& db = corpus.db;
+    CorpusFixture() { BOOST_TEST_REQUIRE(corpus.build.status == 0, show(corpus.build)); }
+};
+
+}  // namespace test
