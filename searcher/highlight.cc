@@ -1,6 +1,9 @@
 #include "searcher/highlight.h"
 
+#include <algorithm>
 #include <cctype>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "common/schema.h"
@@ -83,6 +86,77 @@ bool has_word_character(const std::string& s) {
     return false;
 }
 
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// Where a passage of MSet::snippet lies in `text`, and its matches: byte
+// offsets [begin, end) of the passage, of the first match's start and of the
+// last match's end.
+struct Placement {
+    size_t begin, end, first_match, last_match;
+};
+
+// Nothing if the passage has no match or is not found verbatim in `text`.
+std::optional<Placement> place(const std::string& text, const std::string& snippet) {
+    const std::string ellipsis = "…";
+    std::string plain, piece;
+    size_t first = std::string::npos, last = 0;
+    const auto flush = [&] {
+        plain += html_unescape(piece);
+        piece.clear();
+    };
+    for (const char c : snippet) {
+        if (c == kHighlightStart[0]) {
+            flush();
+            if (first == std::string::npos) first = plain.size();
+        } else if (c == kHighlightEnd[0]) {
+            flush();
+            last = plain.size();
+        } else {
+            piece += c;
+        }
+    }
+    flush();
+    if (first == std::string::npos || last <= first) return std::nullopt;
+    const size_t lead = plain.compare(0, ellipsis.size(), ellipsis) == 0 ? ellipsis.size() : 0;
+    size_t length = plain.size() - lead;
+    if (length >= ellipsis.size() && plain.compare(plain.size() - ellipsis.size(), ellipsis.size(), ellipsis) == 0)
+        length -= ellipsis.size();
+    if (first < lead || last > lead + length) return std::nullopt;
+    const size_t at = text.find(plain.substr(lead, length));
+    if (at == std::string::npos) return std::nullopt;
+    return Placement{at, at + length, at + first - lead, at + last - lead};
+}
+
+// MSet::snippet picks the window with the most weight, which may put the
+// matches at its very edge ("…the discovery of an alleged Chinese spy
+// balloon…"). When the matches are within a fifth of the passage's length of
+// a cut edge, the passage is moved to have them in its middle, cut at white
+// space, and highlighted again by MSet::snippet. Nothing when it is fine.
+std::optional<std::string> centre_matches(const Xapian::MSet& mset, const std::string& text,
+                                          const std::string& snippet, size_t bytes) {
+    const auto p = place(text, snippet);
+    if (!p) return std::nullopt;
+    const size_t margin = bytes / 5, matched = p->last_match - p->first_match;
+    const bool tight_left = p->begin > 0 && p->first_match - p->begin < margin;
+    const bool tight_right = p->end < text.size() && p->end - p->last_match < margin;
+    if ((!tight_left && !tight_right) || matched + 2 * margin > bytes) return std::nullopt;
+    // The same length, the matches in the middle, within the text.
+    size_t start = p->first_match > (bytes - matched) / 2 ? p->first_match - (bytes - matched) / 2 : 0;
+    size_t end = std::min(text.size(), start + bytes);
+    if (end - start < bytes && end == text.size()) start = end > bytes ? end - bytes : 0;
+    // Cut at white space, never inside a word or a character, nor the matches.
+    while (start > 0 && start < p->first_match && !is_space(text[start - 1])) ++start;
+    while (end < text.size() && end > p->last_match && !is_space(text[end])) --end;
+    while (start < end && is_space(text[start])) ++start;
+    while (end > start && is_space(text[end - 1])) --end;
+    if (start >= end) return std::nullopt;
+    const std::string window = text.substr(start, end - start);
+    const std::string marked =
+        mset.snippet(window, window.size() * 2 + 64, english_stemmer(), 0, kHighlightStart, kHighlightEnd, "");
+    if (marked.find(kHighlightStart[0]) == std::string::npos) return std::nullopt;
+    return (start > 0 ? "…" : "") + marked + (end < text.size() ? "…" : "");
+}
+
 }  // namespace
 
 Highlighted make_snippet(const Xapian::MSet& mset, const std::string& text, size_t bytes) {
@@ -93,6 +167,7 @@ Highlighted make_snippet(const Xapian::MSet& mset, const std::string& text, size
                      kHighlightEnd, "…");
     // A limit shorter than any word leaves only an ellipsis or punctuation.
     if (!has_word_character(snippet)) return {};
+    if (const auto centred = centre_matches(mset, text, snippet, bytes)) return parse_snippet(*centred);
     return parse_snippet(snippet);
 }
 

@@ -129,6 +129,33 @@ BOOST_AUTO_TEST_CASE(the_passage_is_the_one_with_the_matches) {
     }
 }
 
+// Matches are not left at a cut edge of the passage: where the text goes on,
+// there is context on that side (here the match is one word in a long text).
+BOOST_AUTO_TEST_CASE(matches_have_context_on_both_sides) {
+    std::string body;
+    for (int i = 0; i < 60; ++i) body += "Delegates " + std::to_string(i) + " discussed tariffs quotas and shipping. ";
+    body += "An alleged surveillance balloon crossed the coast. ";
+    for (int i = 0; i < 60; ++i) body += "Ministers " + std::to_string(i) + " reviewed budgets pensions and taxes. ";
+    Xapian::WritableDatabase mem(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(Xapian::Stem(news::schema::kStemLanguage));
+    Xapian::Document doc;
+    tg.set_document(doc);
+    tg.index_text(body);
+    mem.add_document(doc);
+    Xapian::Enquire enquire(mem);
+    enquire.set_query(news::parse_query("balloon", mem));
+    const auto m = enquire.get_mset(0, 10);
+    for (size_t bytes : {80u, 120u, 200u, 300u, 500u}) {
+        const auto h = news::make_snippet(m, body, bytes);
+        BOOST_TEST_REQUIRE(h.spans.size() == 1u, bytes << ": " << h.text);
+        const size_t length = news::utf8_length(h.text);
+        BOOST_TEST(h.spans[0].first >= length / 5, bytes << ": " << h.text);
+        BOOST_TEST(length - h.spans[0].second >= length / 5, bytes << ": " << h.text);
+        check_whole_words(body, h, bytes);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_length_smaller_than_any_word_gives_no_snippet) {
     BOOST_TEST(news::make_snippet(mset("talk"), kBodies[0], 0).text.empty());
     BOOST_TEST(news::make_snippet(mset("talk"), kBodies[0], 1).text.empty());
