@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -157,18 +158,86 @@ std::optional<std::string> centre_matches(const Xapian::MSet& mset, const std::s
     return (start > 0 ? "…" : "") + marked + (end < text.size() ? "…" : "");
 }
 
-}  // namespace
-
-Highlighted make_snippet(const Xapian::MSet& mset, const std::string& text, size_t bytes) {
-    if (text.empty() || bytes == 0) return {};
+// The best passage of `text` (MSet::snippet, matches centred), in
+// MSet::snippet's form; empty if no word fits in `bytes`.
+std::string passage(const Xapian::MSet& mset, const std::string& text, size_t bytes) {
     const std::string snippet =
         mset.snippet(text, bytes, english_stemmer(),
                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, kHighlightStart,
                      kHighlightEnd, "…");
     // A limit shorter than any word leaves only an ellipsis or punctuation.
     if (!has_word_character(snippet)) return {};
-    if (const auto centred = centre_matches(mset, text, snippet, bytes)) return parse_snippet(*centred);
-    return parse_snippet(snippet);
+    if (auto centred = centre_matches(mset, text, snippet, bytes)) return *centred;
+    return snippet;
+}
+
+// Stems of the highlighted words of a passage.
+std::set<std::string> matched_stems(const std::string& snippet) {
+    std::set<std::string> stems;
+    const Highlighted h = parse_snippet(snippet);
+    std::vector<size_t> offset;  // byte offset of each code point
+    for (size_t i = 0; i <= h.text.size(); ++i)
+        if (i == h.text.size() || (static_cast<unsigned char>(h.text[i]) & 0xC0) != 0x80) offset.push_back(i);
+    for (const auto& [b, e] : h.spans)
+        if (e < offset.size()) stems.insert(english_stemmer()(to_lower(h.text.substr(offset[b], offset[e] - offset[b]))));
+    return stems;
+}
+
+// Below this many bytes one passage is all there is room for.
+constexpr size_t kTwoPassageMinBytes = 160;
+
+// A long text whose best passage lacks some of the query's words found
+// elsewhere gets two half-length passages, in text order, joined by " … ":
+// the best one and, before or after it, the one adding the most words it
+// lacks. Nothing when one passage shows them all.
+std::optional<std::string> two_passages(const Xapian::MSet& mset, const std::string& text, const std::string& one,
+                                        size_t bytes) {
+    if (bytes < kTwoPassageMinBytes || text.size() <= bytes) return std::nullopt;
+    const std::set<std::string> in_one = matched_stems(one);
+    const size_t half = bytes / 2 - 2;
+    const std::string first = passage(mset, text, half);
+    const auto placed = first.empty() ? std::nullopt : place(text, first);
+    if (!placed) return std::nullopt;
+    const std::set<std::string> in_first = matched_stems(first);
+    std::optional<std::string> best;
+    size_t best_new = 0;
+    bool best_before = false;
+    for (const bool before : {true, false}) {
+        const std::string rest = before ? text.substr(0, placed->begin) : text.substr(placed->end);
+        const std::string second = rest.empty() ? std::string() : passage(mset, rest, half);
+        if (second.empty()) continue;
+        size_t added = 0;
+        for (const auto& stem : matched_stems(second)) added += in_first.count(stem) == 0;
+        if (added > best_new) best = second, best_new = added, best_before = before;
+    }
+    // Worth it only if the two show more of the query than the one passage.
+    std::set<std::string> both = in_first;
+    if (best)
+        for (const auto& stem : matched_stems(*best)) both.insert(stem);
+    if (!best || both.size() <= in_one.size()) return std::nullopt;
+    const auto trim_ellipses = [](std::string s) {
+        const std::string e = "…";
+        if (s.compare(0, e.size(), e) == 0) s.erase(0, e.size());
+        if (s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0) s.erase(s.size() - e.size());
+        return s;
+    };
+    // Each passage keeps its outer ellipsis; between them one " … ".
+    const std::string& a = best_before ? *best : first;
+    const std::string& b = best_before ? first : *best;
+    const std::string e = "…";
+    const bool a_lead = a.compare(0, e.size(), e) == 0;
+    const bool b_tail = b.size() >= e.size() && b.compare(b.size() - e.size(), e.size(), e) == 0;
+    return (a_lead ? e : "") + trim_ellipses(a) + " " + e + " " + trim_ellipses(b) + (b_tail ? e : "");
+}
+
+}  // namespace
+
+Highlighted make_snippet(const Xapian::MSet& mset, const std::string& text, size_t bytes) {
+    if (text.empty() || bytes == 0) return {};
+    const std::string one = passage(mset, text, bytes);
+    if (one.empty()) return {};
+    if (const auto two = two_passages(mset, text, one, bytes)) return parse_snippet(*two);
+    return parse_snippet(one);
 }
 
 Highlighted make_title(const Xapian::MSet& mset, const std::string& title) {

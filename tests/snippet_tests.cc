@@ -156,6 +156,40 @@ BOOST_AUTO_TEST_CASE(matches_have_context_on_both_sides) {
     }
 }
 
+// Two query words far apart in a long text: two passages joined by " … ",
+// each whole words of the text, together showing both words.
+BOOST_AUTO_TEST_CASE(words_far_apart_get_two_passages) {
+    std::string body = "The glacier in Zürich’s canton retreated again this summer. ";
+    for (int i = 0; i < 40; ++i) body += "Delegates " + std::to_string(i) + " discussed tariffs quotas and shipping. ";
+    body += "Farmers near 北京 reported an early harvest of apricots. ";
+    for (int i = 0; i < 40; ++i) body += "Ministers " + std::to_string(i) + " reviewed budgets pensions and taxes. ";
+    Xapian::WritableDatabase mem(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(Xapian::Stem(news::schema::kStemLanguage));
+    Xapian::Document doc;
+    tg.set_document(doc);
+    tg.index_text(body);
+    mem.add_document(doc);
+    Xapian::Enquire enquire(mem);
+    enquire.set_query(news::parse_query("glacier apricots", mem));
+    const auto m = enquire.get_mset(0, 10);
+    for (size_t bytes : {160u, 200u, 300u, 400u}) {
+        const auto h = news::make_snippet(m, body, bytes);
+        const auto pieces = marked(h);
+        BOOST_TEST((std::set<std::string>(pieces.begin(), pieces.end()) ==
+                    std::set<std::string>{"glacier", "apricots"}), bytes << ": " << h.text);
+        const size_t join = h.text.find(" … ");
+        BOOST_TEST_REQUIRE(join != std::string::npos, bytes << ": " << h.text);
+        news::Highlighted first{h.text.substr(0, join), {}}, second{h.text.substr(join + 5), {}};
+        check_whole_words(body, first, bytes);
+        check_whole_words(body, second, bytes);
+        BOOST_TEST(first.text.find("glacier") != std::string::npos, first.text);
+        BOOST_TEST(second.text.find("apricots") != std::string::npos, second.text);  // in text order
+    }
+    // Short snippets have room for one passage only.
+    BOOST_TEST(news::make_snippet(m, body, 100).text.find(" … ") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_length_smaller_than_any_word_gives_no_snippet) {
     BOOST_TEST(news::make_snippet(mset("talk"), kBodies[0], 0).text.empty());
     BOOST_TEST(news::make_snippet(mset("talk"), kBodies[0], 1).text.empty());
