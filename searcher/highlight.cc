@@ -232,12 +232,43 @@ std::optional<std::string> two_passages(const Xapian::MSet& mset, const std::str
 
 }  // namespace
 
-Highlighted make_snippet(const Xapian::MSet& mset, const std::string& text, size_t bytes) {
+Highlighted make_snippet(const Xapian::MSet& mset, const std::string& text, size_t bytes,
+                         const std::set<std::string>& wanted) {
     if (text.empty() || bytes == 0) return {};
     const std::string one = passage(mset, text, bytes);
     if (one.empty()) return {};
-    if (const auto two = two_passages(mset, text, one, bytes)) return parse_snippet(*two);
+    // A second passage costs three more MSet::snippet calls: only for words
+    // the document has and the passage lacks.
+    const std::set<std::string> shown = matched_stems(one);
+    const bool lacking = std::any_of(wanted.begin(), wanted.end(), [&](const auto& s) { return !shown.count(s); });
+    if (lacking)
+        if (const auto two = two_passages(mset, text, one, bytes)) return parse_snippet(*two);
     return parse_snippet(one);
+}
+
+std::vector<QueryWord> query_words(const Xapian::Query& query) {
+    std::vector<std::string> terms;
+    positive_terms(query, terms);
+    std::vector<QueryWord> words;
+    const std::string stemmed(schema::prefix::kStemmed);
+    for (std::string term : terms) {
+        if (const std::string t = without_title_prefix(term); !t.empty()) term = t;
+        if (term.compare(0, stemmed.size(), stemmed) == 0)
+            words.push_back({term, term.substr(stemmed.size())});
+        else if (!term.empty() && !std::isupper(static_cast<unsigned char>(term[0])))
+            words.push_back({term, english_stemmer()(term)});  // unstemmed: a capitalised or phrase word
+    }
+    return words;
+}
+
+std::set<std::string> stems_in_document(const Xapian::Document& doc, const std::vector<QueryWord>& words) {
+    std::set<std::string> found;
+    for (const auto& word : words) {
+        Xapian::TermIterator t = doc.termlist_begin();
+        t.skip_to(word.term);
+        if (t != doc.termlist_end() && *t == word.term) found.insert(word.stem);
+    }
+    return found;
 }
 
 Highlighted make_title(const Xapian::MSet& mset, const std::string& title) {

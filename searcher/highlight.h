@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,7 +30,21 @@ Highlighted parse_snippet(const std::string& snippet);
 // of `mset` (MSet::snippet: whole words, the window with the most weight of
 // query terms, "…" where it is cut), stemmed forms and phrases highlighted.
 // Empty when `bytes` is 0 or no whole word fits.
-Highlighted make_snippet(const Xapian::MSet& mset, const std::string& text, size_t bytes);
+// When `wanted` (stems, see query_stems) has some the passage lacks and the
+// text is long, two passages (see docs/output-format.md).
+Highlighted make_snippet(const Xapian::MSet& mset, const std::string& text, size_t bytes,
+                         const std::set<std::string>& wanted = {});
+// The positive words of `query` (title: words included, excluded words and
+// filters left out): each as the unprefixed term a document has for it
+// ("Ztalk", or "blinken" for a capitalised word) and its stem, as the
+// highlighter compares words.
+struct QueryWord {
+    std::string term, stem;
+};
+std::vector<QueryWord> query_words(const Xapian::Query& query);
+// Stems of those of `words` the document has (in its title or body).
+std::set<std::string> stems_in_document(const Xapian::Document& doc, const std::vector<QueryWord>& words);
+
 // A title whole, with its matches highlighted.
 Highlighted make_title(const Xapian::MSet& mset, const std::string& title);
 

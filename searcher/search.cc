@@ -99,6 +99,7 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
         title_enquire.set_query(*unprefixed);
         highlighting = title_enquire.get_mset(0, 0);
     }
+    const std::vector<QueryWord> words = query_words(query);
     for (auto m = mset.begin(); m != mset.end(); ++m) {
         Hit hit;
         const Xapian::Document doc = m.get_document();
@@ -115,7 +116,8 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
                 hit.versions > 1 ? count_matching(db, query, term, hit.versions) : 1;
         }
         hit.title = make_title(highlighting, hit.article.title);
-        hit.snippet = make_snippet(highlighting, hit.article.body, request.snippet_bytes);
+        hit.snippet = make_snippet(highlighting, hit.article.body, request.snippet_bytes,
+                                   stems_in_document(doc, words));
         result.hits.push_back(std::move(hit));
     }
     return result;
