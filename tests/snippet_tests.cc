@@ -171,10 +171,13 @@ BOOST_AUTO_TEST_CASE(words_far_apart_get_two_passages) {
     tg.index_text(body);
     mem.add_document(doc);
     Xapian::Enquire enquire(mem);
-    enquire.set_query(news::parse_query("glacier apricots", mem));
+    const Xapian::Query query = news::parse_query("glacier apricots", mem);
+    enquire.set_query(query);
     const auto m = enquire.get_mset(0, 10);
+    const auto wanted = news::stems_in_document(mem.get_document(1), news::query_words(query));
+    BOOST_TEST((wanted == std::set<std::string>{"glacier", "apricot"}));
     for (size_t bytes : {160u, 200u, 300u, 400u}) {
-        const auto h = news::make_snippet(m, body, bytes);
+        const auto h = news::make_snippet(m, body, bytes, wanted);
         const auto pieces = marked(h);
         BOOST_TEST((std::set<std::string>(pieces.begin(), pieces.end()) ==
                     std::set<std::string>{"glacier", "apricots"}), bytes << ": " << h.text);
@@ -186,8 +189,12 @@ BOOST_AUTO_TEST_CASE(words_far_apart_get_two_passages) {
         BOOST_TEST(first.text.find("glacier") != std::string::npos, first.text);
         BOOST_TEST(second.text.find("apricots") != std::string::npos, second.text);  // in text order
     }
-    // Short snippets have room for one passage only.
-    BOOST_TEST(news::make_snippet(m, body, 100).text.find(" … ") == std::string::npos);
+    // Short snippets have room for one passage only; without words wanted, one passage.
+    BOOST_TEST(news::make_snippet(m, body, 100, wanted).text.find(" … ") == std::string::npos);
+    BOOST_TEST(news::make_snippet(m, body, 300).text.find(" … ") == std::string::npos);
+    // Words the document lacks ask for no second passage.
+    const auto absent = news::stems_in_document(mem.get_document(1), news::query_words(news::parse_query("glacier zebras", mem)));
+    BOOST_TEST((absent == std::set<std::string>{"glacier"}));
 }
 
 BOOST_AUTO_TEST_CASE(a_length_smaller_than_any_word_gives_no_snippet) {
