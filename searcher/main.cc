@@ -61,8 +61,8 @@ code points; jsonl gives one hit per line, then a summary line ("type":
 score, id, date, source, versions, story, title, url (tabs, newlines and
 backslashes in fields written as \t \n \\). Schema: docs/output-format.md.
 The total counts stories (with --event events, with --all-versions articles),
-not the versions collapsed into them, exactly on databases of up to a million
-articles ("about N stories" past that). --limit and --offset page by stories.
+not the versions collapsed into them, exactly on databases of up to 500,000
+articles or with --facets ("about N stories" otherwise). --limit and --offset page by stories.
 
 --facets source,month counts the whole result by source or period (source,
 year, month, day); with grouping on, a story counts once under each value any

@@ -38,21 +38,25 @@ Xapian::doccount count_matching(const Xapian::Database& db, const Xapian::Query&
     return enquire.get_mset(0, group_size, group_size).get_matches_estimated();
 }
 
-// Up to this many documents the match looks at every matching document, so
-// that the total of stories and the facet counts are exact. Collapsing all of
-// them costs about 1 microsecond per matching document (full Reuters-21578,
-// "said": 14,789 stories, 28 ms against 15 ms for an estimate; see
-// scripts/bench-search), so a query matching a million documents would pay a
-// second; past that the total is Xapian's estimate and says "about".
-constexpr Xapian::doccount kExactCountLimit = 1000000;
+// On databases of up to this many documents the match looks at every
+// matching document, so that the total of stories is exact. Collapsing costs
+// about 1 microsecond per matching document (full Reuters-21578, "said":
+// 14,789 stories, 28 ms against 15 ms for an estimate; scripts/bench-search),
+// so a query matching half of such a database pays a quarter of a second.
+// Larger databases get Xapian's estimate ("about N stories"), unless facets
+// are asked for: they need every match anyway.
+constexpr Xapian::doccount kExactCountLimit = 500000;
 
 // check_at_least for get_mset. The sum saturates, as offset and limit may
 // each be near INT_MAX.
 Xapian::doccount count_target(const Xapian::Database& db, const SearchRequest& request) {
     const unsigned long long page_end = 0ULL + request.offset + request.limit;
-    const unsigned long long all = std::min(db.get_doccount(), kExactCountLimit);
+    const bool every_match = db.get_doccount() <= kExactCountLimit || !request.facets.empty();
+    // Estimates are better for looking a little past the page.
+    const unsigned long long wanted = every_match ? std::max<unsigned long long>(page_end, db.get_doccount())
+                                                  : page_end + 100;
     return static_cast<Xapian::doccount>(
-        std::min<unsigned long long>(std::numeric_limits<Xapian::doccount>::max(), std::max(page_end, all)));
+        std::min<unsigned long long>(std::numeric_limits<Xapian::doccount>::max(), wanted));
 }
 
 SearchResult run_search(const Xapian::Database& db, const SearchRequest& request) {
