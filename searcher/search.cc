@@ -38,20 +38,16 @@ Xapian::doccount count_matching(const Xapian::Database& db, const Xapian::Query&
     return enquire.get_mset(0, group_size, group_size).get_matches_estimated();
 }
 
-// On databases of up to this many documents the match looks at every
-// matching document, so that the total of stories is exact. Collapsing costs
-// about 1 microsecond per matching document (full Reuters-21578, "said":
-// 14,789 stories, 28 ms against 15 ms for an estimate; scripts/bench-search),
-// so a query matching half of such a database pays a quarter of a second.
-// Larger databases get Xapian's estimate ("about N stories"), unless facets
-// are asked for: they need every match anyway.
-constexpr Xapian::doccount kExactCountLimit = 500000;
+// SearchRequest::exact_count_limit: collapsing costs about 1 microsecond per
+// matching document (full Reuters-21578, "said": 14,789 stories, 28 ms
+// against 15 ms for an estimate; scripts/bench-search), so a query matching
+// half of a database at the limit pays a quarter of a second.
 
 // check_at_least for get_mset. The sum saturates, as offset and limit may
 // each be near INT_MAX.
 Xapian::doccount count_target(const Xapian::Database& db, const SearchRequest& request) {
     const unsigned long long page_end = 0ULL + request.offset + request.limit;
-    const bool every_match = db.get_doccount() <= kExactCountLimit || !request.facets.empty();
+    const bool every_match = db.get_doccount() <= request.exact_count_limit || !request.facets.empty();
     // Estimates are better for looking a little past the page.
     const unsigned long long wanted = every_match ? std::max<unsigned long long>(page_end, db.get_doccount())
                                                   : page_end + 100;

@@ -25,6 +25,9 @@ struct SearchRequest {
     SortOrder sort = SortOrder::kRelevance;
     size_t snippet_bytes = 300;
     std::vector<FacetKind> facets;  // counted over the whole result set
+    // Databases of up to this many articles get exact totals (every match is
+    // looked at); larger ones Xapian's estimate, unless facets are asked for.
+    Xapian::doccount exact_count_limit = 500000;
 };
 
 struct Hit {

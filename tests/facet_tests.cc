@@ -11,6 +11,7 @@
 #include "cli_support.h"
 #include "common/error.h"
 #include "searcher/facets.h"
+#include "searcher/search.h"
 
 using nlohmann::json;
 using test::show;
@@ -224,6 +225,34 @@ BOOST_AUTO_TEST_CASE(no_hits_gives_empty_facets_and_exit_1) {
     const auto j = test::parse_json(r);
     BOOST_TEST(j.at("facets").at("source").empty());
     BOOST_TEST(j.at("total").at("count").get<int>() == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The library: past the exact-count limit the total is an estimate, marked
+// so, unless facets make the match look at everything anyway.
+BOOST_FIXTURE_TEST_SUITE(exact_totals, FacetFixture)
+
+BOOST_AUTO_TEST_CASE(past_the_limit_totals_are_estimates_but_facets_stay_exact) {
+    news::Searcher searcher{Xapian::Database(db)};
+    news::SearchRequest request;
+    request.query = "said";
+    request.limit = 1;
+    const auto exact = searcher.search(request);
+    BOOST_TEST(exact.total_exact);
+    BOOST_TEST(exact.total > 100u);
+    request.exact_count_limit = 10;  // smaller than the database
+    const auto estimated = searcher.search(request);
+    BOOST_TEST(!estimated.total_exact);
+    BOOST_TEST(estimated.hits.size() == 1u);
+    BOOST_TEST(estimated.hits[0].article.id == exact.hits[0].article.id);
+    request.facets = {news::FacetKind::kMonth};
+    const auto faceted = searcher.search(request);
+    BOOST_TEST(faceted.total_exact);
+    BOOST_TEST(faceted.total == exact.total);
+    Xapian::doccount sum = 0;
+    for (const auto& c : faceted.facets.at(0).counts) sum += c.count;
+    BOOST_TEST(sum >= faceted.total);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
