@@ -4,7 +4,6 @@
 #include <string>
 
 #include "common/article.h"
-#include "searcher/facets.h"
 #include "searcher/search.h"
 
 namespace news::detail {

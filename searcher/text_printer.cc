@@ -1,4 +1,5 @@
 // --format text: for people at a terminal, laid out for its width.
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -73,7 +74,7 @@ class TextPrinter : public Printer {
             out_ << (v.shown ? "* " : "  ") << sim << "  " << v.relation << "  "
                  << (v.article.date ? v.article.date->iso() : std::string("----------")) << "  "
                  << (v.article.source.empty() ? std::string("-") : v.article.source) << "  "
-                 << location_fitting(v.article, 0) << "\n      " << paint(kBold, truncate_end(v.article.title, room(6)))
+                 << detail::location(v.article) << "\n      " << paint(kBold, truncate_end(v.article.title, room(6)))
                  << '\n';
         }
     }
@@ -86,11 +87,6 @@ class TextPrinter : public Printer {
     }
 
     size_t room(size_t used) const { return width_ > used + 10 ? width_ - used : 10; }
-
-    std::string location_fitting(const Article& a, size_t used) const {
-        const std::string where = detail::location(a);
-        return used == 0 ? where : truncate_middle(where, room(used));
-    }
 
     void print_facets(const SearchResult& result) {
         for (const auto& facet : result.facets) {
