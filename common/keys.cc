@@ -28,8 +28,10 @@ std::string id_term(const std::string& id) {
     return schema::term(schema::prefix::kId, bounded_term_value(id));
 }
 
+std::string source_value(const std::string& source) { return bounded_term_value(to_lower(trim(source))); }
+
 std::string source_term(const std::string& source) {
-    return schema::term(schema::prefix::kSource, bounded_term_value(to_lower(trim(source))));
+    return schema::term(schema::prefix::kSource, source_value(source));
 }
 
 std::string site_term(const std::string& host) {

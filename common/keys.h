@@ -13,6 +13,8 @@ std::string id_term(const std::string& id);
 // lower-cased, so `source:Reuters` and `source:reuters` agree.
 std::string source_term(const std::string& source);
 std::string site_term(const std::string& host);
+// The value of a source as kSource terms and the kSource value slot hold it.
+std::string source_value(const std::string& source);
 
 // Makes a term value fit in a Xapian term, as id_term does.
 std::string bounded_term_value(const std::string& value);

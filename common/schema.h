@@ -21,7 +21,7 @@
 namespace news::schema {
 
 // Bump when a change makes old databases unreadable or wrong; checked on open.
-inline constexpr int kVersion = 2;
+inline constexpr int kVersion = 3;  // 3: source value slot (kSource)
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
 // searcher must agree on it, so it is part of the schema.
@@ -64,6 +64,10 @@ inline constexpr Xapian::valueno kContentHash = 3;
 inline constexpr Xapian::valueno kFingerprint = 4;
 // Publication time as sortable_serialise(seconds since 1970), for --sort.
 inline constexpr Xapian::valueno kTimestamp = 5;
+// Source name as `source:` takes it (trimmed, lower-cased, bounded like the
+// kSource term), so a source facet's value is the filter that drills into it.
+// Empty when the article names no source.
+inline constexpr Xapian::valueno kSource = 6;
 }  // namespace slot
 
 // ---- Database metadata keys ----
@@ -107,7 +111,8 @@ constexpr bool prefixes_distinct() {
 }
 constexpr bool slots_distinct() {
     constexpr Xapian::valueno all[] = {slot::kDate, slot::kStory, slot::kEvent,
-                                       slot::kContentHash, slot::kFingerprint, slot::kTimestamp};
+                                       slot::kContentHash, slot::kFingerprint, slot::kTimestamp,
+                                       slot::kSource};
     for (auto a = std::begin(all); a != std::end(all); ++a)
         for (auto b = a + 1; b != std::end(all); ++b)
             if (*a == *b) return false;

@@ -54,7 +54,10 @@ BuiltDocument DocumentBuilder::build(const Article& a) {
 
     built.id_term = id_term(a.id);
     doc.add_boolean_term(built.id_term);
-    if (!a.source.empty()) doc.add_boolean_term(source_term(a.source));
+    if (!a.source.empty()) {
+        doc.add_boolean_term(source_term(a.source));
+        doc.add_value(slot::kSource, source_value(a.source));  // for source facets
+    }
     if (auto host = url_host(a.url); !host.empty()) doc.add_boolean_term(site_term(host));
     if (a.date) {
         doc.add_value(slot::kDate, a.date->key());

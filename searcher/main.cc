@@ -1,7 +1,9 @@
 // news-search: ranked search over a news-search database, one hit per story.
 // A thin command line over the searcher library.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdlib>
 #include <iostream>
@@ -49,9 +51,22 @@ Database: --db, else $NEWS_DB, else $XDG_DATA_HOME/news-search/db
 databases (remote :host:port, served by xapian-tcpsrv) works as --db.
 
 --sort newest and oldest list undated articles last. --color auto colours only
-a terminal, and not when NO_COLOR is set. --format json (format_version 1) gives
-per hit the article fields, score, story and event keys, versions,
-matching_versions, and highlights as [begin, end) code points.
+a terminal, and not when NO_COLOR is set.
+
+Output (--format): text is wrapped to the terminal's width (80 columns when
+piped). json (format_version 1) gives per hit the article fields, score, story
+and event keys, versions, matching_versions, and highlights as [begin, end)
+code points; jsonl gives one hit per line, then a summary line ("type":
+"summary"); tsv gives a header line and one hit per line with the columns rank,
+score, id, date, source, versions, story, title, url (tabs, newlines and
+backslashes in fields written as \t \n \\). Schema: docs/output-format.md.
+The total counts stories (with --event events, with --all-versions articles),
+not the versions collapsed into them, exactly on databases of up to 500,000
+articles or with --facets ("about N stories" otherwise). --limit and --offset page by stories.
+
+--facets source,month counts the whole result by source or period (source,
+year, month, day); with grouping on, a story counts once under each value any
+of its matching versions has, so a count is what adding that filter finds.
 
 Exit status: 0 hits found, 1 no hits, 2 error (like grep).
 )";
@@ -82,6 +97,13 @@ int count_option(const po::variables_map& vm, const std::string& name, int minim
     return value;
 }
 
+// Columns of the terminal on stdout; 80 when piped, as most readers use.
+size_t terminal_width() {
+    winsize ws{};
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20) return ws.ws_col;
+    return 80;
+}
+
 news::SortOrder parse_sort(const std::string& s) {
     if (s == "relevance") return news::SortOrder::kRelevance;
     if (s == "newest") return news::SortOrder::kNewest;
@@ -104,7 +126,8 @@ int run(int argc, char** argv) {
         "list all versions of the story (with --event: the event) of article ID, with their similarity")(
         "sort", po::value<std::string>()->default_value("relevance"),
         "relevance, newest or oldest (undated articles last)")(
-        "format", po::value<std::string>()->default_value("text"), "text or json")(
+        "format", po::value<std::string>()->default_value("text"), "text, json, jsonl or tsv")(
+        "facets", po::value<std::string>(), "count the whole result by source, year, month and/or day (comma-separated)")(
         "color", po::value<std::string>()->default_value("auto"),
         "auto (a terminal without NO_COLOR), always or never")(
         "snippet-length", po::value<int>()->default_value(300), "snippet size in bytes (0: no snippet)");
@@ -134,15 +157,21 @@ int run(int argc, char** argv) {
     request.sort = parse_sort(vm["sort"].as<std::string>());
     request.snippet_bytes = count_option(vm, "snippet-length", 0);
     const std::string format = vm["format"].as<std::string>();
-    if (format != "text" && format != "json")
-        throw news::Error(news::ErrorKind::kUsage, "--format must be text or json");
+    const auto& formats = news::format_names();
+    if (std::find(formats.begin(), formats.end(), format) == formats.end())
+        throw news::Error(news::ErrorKind::kUsage, "--format must be text, json, jsonl or tsv");
+    if (vm.count("facets")) {
+        request.facets = news::parse_facets(vm["facets"].as<std::string>());
+        if (format == "tsv")
+            throw news::Error(news::ErrorKind::kUsage, "--facets needs --format text, json or jsonl, not tsv");
+    }
     const bool color = want_color(vm["color"].as<std::string>());
     if (!vm.count("versions") && request.query.empty())
         throw news::Error(news::ErrorKind::kUsage, "no query given (try --help)");
 
     const std::string db_path = news::resolve_database_path(vm.count("db") ? vm["db"].as<std::string>() : "");
     news::Searcher searcher(news::open_for_reading(db_path));
-    auto printer = format == "json" ? news::make_json_printer(std::cout) : news::make_text_printer(std::cout, color);
+    auto printer = news::make_printer(format, std::cout, color, terminal_width());
     if (vm.count("versions")) {
         const std::string id = vm["versions"].as<std::string>();
         const auto grouping = request.grouping == news::Grouping::kNone ? news::Grouping::kStory : request.grouping;

@@ -1,5 +1,6 @@
 // Output of news-search: one interface, a back end per --format, so every
-// command gets every format.
+// command gets every format. The JSON shapes are specified, with their
+// version, in docs/output-format.md.
 #pragma once
 
 #include <memory>
@@ -18,10 +19,29 @@ class Printer {
     virtual void versions(const std::string& id, Grouping grouping, const std::vector<Version>& versions) = 0;
 };
 
-// Human-readable; `color` adds bold titles and highlighted matches (ANSI).
-std::unique_ptr<Printer> make_text_printer(std::ostream& out, bool color);
+// Version of the JSON and JSON Lines shapes; raised only for incompatible
+// changes (fields added keep it).
+inline constexpr int kJsonFormatVersion = 1;
+
+// The --format names, in the order --help lists them.
+const std::vector<std::string>& format_names();
+// Throws news::Error(kUsage) for an unknown format. `width`: terminal
+// columns the text format lays out for; `color` adds bold titles and
+// highlighted matches (ANSI) to it.
+std::unique_ptr<Printer> make_printer(const std::string& format, std::ostream& out, bool color, size_t width);
+
+// Human-readable, wrapped to `width` columns.
+std::unique_ptr<Printer> make_text_printer(std::ostream& out, bool color, size_t width = 80);
 // One JSON document per call; keys are stable and versioned ("format_version").
 std::unique_ptr<Printer> make_json_printer(std::ostream& out);
+// JSON Lines: one object per hit (or version), then one summary object.
+std::unique_ptr<Printer> make_jsonl_printer(std::ostream& out);
+// Tab-separated values with a header line, for cut and awk.
+std::unique_ptr<Printer> make_tsv_printer(std::ostream& out);
+
+// Escapes a TSV field: backslash, tab, newline and carriage return become
+// \\ \t \n \r, so every record is one line of the same number of fields.
+std::string tsv_escape(const std::string& field);
 
 const char* to_string(Grouping g);
 

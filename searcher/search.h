@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/article.h"
+#include "searcher/facets.h"
 #include "searcher/highlight.h"
 
 namespace news {
@@ -23,6 +24,10 @@ struct SearchRequest {
     Grouping grouping = Grouping::kStory;
     SortOrder sort = SortOrder::kRelevance;
     size_t snippet_bytes = 300;
+    std::vector<FacetKind> facets;  // counted over the whole result set
+    // Databases of up to this many articles get exact totals (every match is
+    // looked at); larger ones Xapian's estimate, unless facets are asked for.
+    Xapian::doccount exact_count_limit = 500000;
 };
 
 struct Hit {
@@ -45,7 +50,13 @@ struct SearchResult {
     Xapian::doccount matches_estimated = 0;
     Xapian::doccount matches_lower = 0;
     Xapian::doccount matches_upper = 0;
+    // Hits under the request's grouping (stories, events or articles), and
+    // whether that is exact (the match saw every matching document) or
+    // Xapian's estimate.
+    Xapian::doccount total = 0;
+    bool total_exact = false;
     std::vector<Hit> hits;
+    std::vector<Facet> facets;  // in the order requested
 };
 
 struct Version {

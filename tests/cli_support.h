@@ -1,5 +1,6 @@
-// Helpers for the end-to-end suites that run the news-index and news-search
-// binaries (cli_tests, cli_input_tests).
+// Helpers for the suites that run the real news-index and news-search
+// binaries: running them, showing a run, parsing JSON output, and a database
+// built from corpus/.
 #pragma once
 
 #include <boost/test/unit_test.hpp>
@@ -10,31 +11,59 @@
 
 #include "test_support.h"
 
-namespace cli {
+namespace test {
 
-inline test::RunResult search(const std::string& db, std::vector<std::string> args) {
-    args.insert(args.begin(), {test::search_bin(), "--db", db});
-    return test::run(args);
+inline RunResult search(const std::string& db, std::vector<std::string> args) {
+    args.insert(args.begin(), {search_bin(), "--db", db});
+    return run(args);
 }
 
-inline test::RunResult index(const std::string& db, std::vector<std::string> args) {
-    args.insert(args.begin(), {test::index_bin(), "--db", db});
-    return test::run(args);
+inline RunResult index(const std::string& db, std::vector<std::string> args) {
+    args.insert(args.begin(), {index_bin(), "--db", db});
+    return run(args);
 }
 
-// Exit status and both outputs, for failure messages.
-inline std::string show(const test::RunResult& r) {
+inline std::string show(const RunResult& r) {
     return "exit " + std::to_string(r.status) + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err;
 }
 
-inline nlohmann::json parse_json(const test::RunResult& r) {
+inline nlohmann::json parse_json(const std::string& text, const RunResult& r) {
     try {
-        return nlohmann::json::parse(r.out);
+        return nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) {
-        BOOST_FAIL("output is not JSON (" << e.what() << "):\n" << r.out << "\nstderr:\n" << r.err);
+        BOOST_FAIL("not JSON (" << e.what() << "): " << text << "\n" << show(r));
     }
     return {};
 }
+inline nlohmann::json parse_json(const RunResult& r) { return parse_json(r.out, r); }
+
+// corpus/ indexed once per test program by the real news-index.
+struct CorpusDatabase {
+    TempDir dir;
+    std::string db = dir / "db";
+    RunResult build;
+    CorpusDatabase() { build = index(db, {"build", corpus_dir()}); }
+    static CorpusDatabase& instance() {
+        static CorpusDatabase corpus;
+        return corpus;
+    }
+};
+
+// Fixture: the corpus database, which must have built.
+struct CorpusFixture {
+    CorpusDatabase& corpus = CorpusDatabase::instance();
+    const std::string& db = corpus.db;
+    CorpusFixture() { BOOST_TEST_REQUIRE(corpus.build.status == 0, show(corpus.build)); }
+};
+
+}  // namespace test
+
+// The same helpers under the name cli_tests and cli_input_tests use.
+namespace cli {
+using test::index;
+using test::parse_json;
+using test::search;
+using test::show;
 
 // stderr lines that mention `name`.
 inline std::vector<std::string> lines_naming(const test::RunResult& r, const std::string& name) {

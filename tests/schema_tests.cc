@@ -16,7 +16,8 @@ const std::vector<std::string_view> kPrefixes = {
     schema::prefix::kStory, schema::prefix::kEvent, schema::prefix::kUndated};
 const std::vector<Xapian::valueno> kSlots = {schema::slot::kDate,        schema::slot::kStory,
                                              schema::slot::kEvent,       schema::slot::kContentHash,
-                                             schema::slot::kFingerprint, schema::slot::kTimestamp};
+                                             schema::slot::kFingerprint, schema::slot::kTimestamp,
+                                             schema::slot::kSource};
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(schema_tests)
@@ -52,6 +53,7 @@ BOOST_AUTO_TEST_CASE(slots_are_distinct_and_keep_their_numbers) {
     BOOST_TEST(schema::slot::kContentHash == 3u);
     BOOST_TEST(schema::slot::kFingerprint == 4u);
     BOOST_TEST(schema::slot::kTimestamp == 5u);
+    BOOST_TEST(schema::slot::kSource == 6u);
 }
 
 BOOST_AUTO_TEST_CASE(term_joins_prefix_and_value) {

@@ -1,0 +1,46 @@
+# Bash completion for news-index. Installed as
+# share/bash-completion/completions/news-index; or source it.
+# Options are read from `news-index --help`, so new ones complete without
+# editing this file; commands and option values are listed here.
+
+_news_index() {
+    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]:-}
+    # --opt=value arrives as "--opt" "=" "value" (= breaks words).
+    if [[ $cur == "=" ]]; then
+        cur=
+    elif [[ $prev == "=" ]]; then
+        prev=${COMP_WORDS[COMP_CWORD - 2]:-}
+    fi
+
+    case $prev in
+        --db) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); compopt -o filenames 2>/dev/null || :; return ;;
+        --level) mapfile -t COMPREPLY < <(compgen -W "story event" -- "$cur"); return ;;
+        --format) mapfile -t COMPREPLY < <(compgen -W "text json" -- "$cur"); return ;;
+        --batch-size | --jobs | -j | --min-size) return ;;
+    esac
+
+    # The command is the first word that is neither an option nor its value.
+    local i command= word
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        word=${COMP_WORDS[i]}
+        case $word in
+            --db | --level | --format | --batch-size | --jobs | -j | --min-size) ((i++)) ;;
+            -* | =) ;;
+            *) command=$word; break ;;
+        esac
+    done
+
+    if [[ $cur == -* ]]; then
+        local options
+        options=$("${COMP_WORDS[0]}" --help 2>/dev/null | grep -o -- '--[a-z][a-z-]*' | sort -u)
+        [[ -n $options ]] || options="--help --db --batch-size --no-group --jobs --quiet --level --format --min-size"
+        mapfile -t COMPREPLY < <(compgen -W "$options" -- "$cur")
+    elif [[ -z $command ]]; then
+        mapfile -t COMPREPLY < <(compgen -W "build dups compare" -- "$cur")
+    elif [[ $command == build ]]; then
+        # Inputs: directories and files.
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+        compopt -o filenames 2>/dev/null || :
+    fi
+}
+complete -F _news_index news-index

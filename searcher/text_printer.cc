@@ -1,0 +1,186 @@
+// --format text: for people at a terminal, laid out for its width.
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+#include "searcher/printer.h"
+#include "searcher/printer_detail.h"
+#include "searcher/text_layout.h"
+
+namespace news {
+namespace {
+
+const char* kBold = "\033[1m";
+const char* kMatch = "\033[1;33m";
+const char* kDim = "\033[2m";
+const char* kReset = "\033[0m";
+const char* const kEllipsis = "…";
+
+// Indent of the lines under a hit's title.
+constexpr size_t kIndent = 3;
+// Values a facet shows before "+N more" (JSON has them all).
+constexpr size_t kFacetValuesShown = 15;
+
+// Highlight spans (code points) as byte ranges of the text.
+std::vector<std::pair<size_t, size_t>> byte_spans(const Highlighted& h) {
+    std::vector<std::pair<size_t, size_t>> out;
+    if (h.spans.empty()) return out;
+    std::vector<size_t> offset_of;  // byte offset of each code point, and of the end
+    for (size_t i = 0; i < h.text.size(); ++i)
+        if ((static_cast<unsigned char>(h.text[i]) & 0xC0) != 0x80) offset_of.push_back(i);
+    offset_of.push_back(h.text.size());
+    for (const auto& [b, e] : h.spans)
+        if (b < e && e < offset_of.size()) out.emplace_back(offset_of[b], offset_of[e]);
+    return out;
+}
+
+const char* facet_label(FacetKind kind) {
+    switch (kind) {
+        case FacetKind::kSource: return "Sources:";
+        case FacetKind::kYear: return "Years:";
+        case FacetKind::kMonth: return "Months:";
+        case FacetKind::kDay: return "Days:";
+    }
+    return "?";
+}
+
+class TextPrinter : public Printer {
+  public:
+    TextPrinter(std::ostream& out, bool color, size_t width) : out_(out), color_(color), width_(width) {}
+
+    void results(const SearchRequest& request, const SearchResult& result) override {
+        const std::string total = counted(result, request.grouping);
+        if (result.hits.empty()) {
+            // Paging past the end is not the same as a query that matches nothing.
+            if (request.offset > 0 && result.total > 0)
+                out_ << "No results at offset " << request.offset << " (" << total
+                     << (result.total == 1 ? " matches" : " match") << " \"" << result.query << "\").\n";
+            else
+                out_ << "No matches for \"" << result.query << "\".\n";
+            return;
+        }
+        out_ << "Results " << result.hits.front().rank << "-" << result.hits.back().rank << " of " << total
+             << " for \"" << result.query << "\"\n";
+        print_facets(result);
+        for (const auto& hit : result.hits) print_hit(hit);
+    }
+
+    void versions(const std::string& id, Grouping grouping, const std::vector<Version>& versions) override {
+        out_ << versions.size() << (versions.size() == 1 ? " version" : " versions") << " in the "
+             << to_string(grouping) << " of " << id << ":\n";
+        for (const auto& v : versions) {
+            char sim[16];
+            std::snprintf(sim, sizeof sim, "%.2f", v.similarity);
+            out_ << (v.shown ? "* " : "  ") << sim << "  " << v.relation << "  "
+                 << (v.article.date ? v.article.date->iso() : std::string("----------")) << "  "
+                 << (v.article.source.empty() ? std::string("-") : v.article.source) << "  "
+                 << detail::location(v.article) << "\n      " << paint(kBold, truncate_end(v.article.title, room(6)))
+                 << '\n';
+        }
+    }
+
+  private:
+    // "37 stories", or "about 40 stories" when Xapian could only estimate.
+    static std::string counted(const SearchResult& result, Grouping grouping) {
+        return std::string(result.total_exact ? "" : "about ") + std::to_string(result.total) + " " +
+               detail::unit_name(grouping, result.total != 1);
+    }
+
+    size_t room(size_t used) const { return width_ > used + 10 ? width_ - used : 10; }
+
+    void print_facets(const SearchResult& result) {
+        for (const auto& facet : result.facets) {
+            const std::string label = facet_label(facet.kind);
+            std::string line;
+            for (size_t i = 0; i < facet.counts.size() && i < kFacetValuesShown; ++i) {
+                const auto& c = facet.counts[i];
+                const std::string value =
+                    !c.value.empty() ? c.value : facet.kind == FacetKind::kSource ? "(none)" : "(undated)";
+                line += (i ? " · " : "") + value + " " + std::to_string(c.count);
+            }
+            if (facet.counts.size() > kFacetValuesShown)
+                line += " · +" + std::to_string(facet.counts.size() - kFacetValuesShown) + " more";
+            if (facet.counts.empty()) line = "-";
+            const size_t indent = 9;  // the widest label and a space
+            bool first = true;
+            for (const auto& [b, e] : wrap_lines(line, room(indent))) {
+                out_ << (first ? label + std::string(indent - label.size(), ' ') : std::string(indent, ' '))
+                     << line.substr(b, e - b) << '\n';
+                first = false;
+            }
+        }
+    }
+
+    void print_hit(const Hit& hit) {
+        const std::string number = std::to_string(hit.rank) + ". ";
+        const std::string more = hit.versions > 1 ? "  [+" + std::to_string(hit.versions - 1) + " version" +
+                                                        (hit.versions > 2 ? "s" : "") + "]"
+                                                  : "";
+        out_ << '\n' << number;
+        const std::string title = truncate_end(hit.title.text, room(number.size() + more.size()));
+        if (title == hit.title.text) {
+            out_ << styled(hit.title, 0, hit.title.text.size(), kBold);
+        } else {
+            out_ << styled(hit.title, 0, title.size() - std::strlen(kEllipsis), kBold) << paint(kBold, kEllipsis);
+        }
+        if (!more.empty()) out_ << paint(kBold, more);
+        out_ << '\n';
+
+        std::string details;
+        if (!hit.article.source.empty()) details += " · " + hit.article.source;
+        if (hit.article.date) details += " · " + hit.article.date->iso();
+        char score[32];
+        std::snprintf(score, sizeof score, " · score %.2f", hit.score);
+        details += score;
+        if (hit.versions > 1)
+            details += " · " + std::to_string(hit.matching_versions) + " of " + std::to_string(hit.versions) +
+                       " versions match";
+        const std::string where = detail::location(hit.article);
+        const std::string indent(kIndent, ' ');
+        if (kIndent + display_width(where) + display_width(details) <= width_) {
+            out_ << indent << paint(kDim, where + details) << '\n';
+        } else {
+            // The location on a line of its own, shortened in the middle where
+            // it is still too long; the details under it.
+            out_ << indent << paint(kDim, truncate_middle(where, room(kIndent))) << '\n';
+            const std::string rest = details.substr(std::strlen(" · "));
+            for (const auto& [b, e] : wrap_lines(rest, room(kIndent)))
+                out_ << indent << paint(kDim, rest.substr(b, e - b)) << '\n';
+        }
+        for (const auto& [b, e] : wrap_lines(hit.snippet.text, room(kIndent)))
+            out_ << indent << styled(hit.snippet, b, e, kMatch) << '\n';
+    }
+
+    std::string paint(const char* style, const std::string& s) const {
+        return color_ && !s.empty() ? style + s + kReset : s;
+    }
+
+    // Bytes [begin, end) of `h`, its highlights in `style` when colouring.
+    std::string styled(const Highlighted& h, size_t begin, size_t end, const char* style) const {
+        const std::string plain = h.text.substr(begin, end - begin);
+        if (!color_) return plain;
+        std::string out;
+        size_t at = begin;
+        for (const auto& [b, e] : byte_spans(h)) {
+            const size_t from = std::max(b, begin), to = std::min(e, end);
+            if (from >= to) continue;
+            out += h.text.substr(at, from - at);
+            out += style + h.text.substr(from, to - from) + kReset;
+            at = to;
+        }
+        out += h.text.substr(at, end - at);
+        return out;
+    }
+
+    std::ostream& out_;
+    bool color_;
+    size_t width_;
+};
+
+}  // namespace
+
+std::unique_ptr<Printer> make_text_printer(std::ostream& out, bool color, size_t width) {
+    return std::make_unique<TextPrinter>(out, color, width);
+}
+
+}  // namespace news
