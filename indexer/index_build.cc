@@ -13,6 +13,7 @@
 #include "common/keys.h"
 #include "common/schema.h"
 #include "indexer/document_builder.h"
+#include "indexer/spelling_collector.h"
 
 namespace news {
 namespace {
@@ -108,6 +109,7 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
     Xapian::WritableDatabase db = open_for_writing(db_path);
     CommittedIndex committed(db_path);
     DocumentBuilder builder;
+    SpellingCollector spelling;
     std::unordered_map<std::string, Seen> seen;  // id term -> this build's version
     PendingGrouping pending;                     // this build's
     std::vector<std::string> earlier_pending_keys;
@@ -119,12 +121,15 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
     auto commit = [&] {
         // Committed with the articles, so no article is ever indexed but forgotten by grouping.
         db.set_metadata(pending_key, pending.serialise());
+        spelling.write(db);
         db.commit();
         since_commit = 0;
     };
     auto replace = [&](Xapian::docid id, const Article& article, const std::string& story,
                        const std::string& event) {
-        db.replace_document(id, builder.build(article).document);
+        const Xapian::Document doc = builder.build(article).document;
+        spelling.add(doc);
+        db.replace_document(id, doc);
         ++report.updated;
         pending.docids.push_back(id);
         // Its new text may no longer belong with its old versions.
@@ -154,7 +159,9 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
                 }
                 replace(old->id, article, old->story, old->event);
             } else {
-                const Xapian::docid id = db.add_document(builder.build(article).document);
+                const Xapian::Document doc = builder.build(article).document;
+                spelling.add(doc);
+                const Xapian::docid id = db.add_document(doc);
                 ++report.added;
                 pending.docids.push_back(id);
                 seen.emplace(term, Seen{id, hash});

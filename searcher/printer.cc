@@ -27,19 +27,24 @@ class TextPrinter : public Printer {
     TextPrinter(std::ostream& out, bool color) : out_(out), color_(color) {}
 
     void results(const SearchRequest& request, const SearchResult& result) override {
+        if (result.corrected)
+            out_ << "Showing results for: " << result.suggestion << " (instead of: " << result.query << ")\n";
+        else if (!result.suggestion.empty())
+            out_ << "Did you mean: " << result.suggestion << (result.suggestion.back() == '?' ? "" : "?") << '\n';
+        const std::string& searched = result.corrected ? result.suggestion : result.query;
         if (result.hits.empty()) {
             // Paging past the end is not the same as a query that matches nothing.
             if (request.offset > 0 && result.matches_estimated > 0)
                 out_ << "No results at offset " << request.offset << " (about "
                      << counted(result.matches_estimated, request.grouping)
-                     << (result.matches_estimated == 1 ? " matches" : " match") << " \"" << result.query
+                     << (result.matches_estimated == 1 ? " matches" : " match") << " \"" << searched
                      << "\").\n";
             else
-                out_ << "No matches for \"" << result.query << "\".\n";
+                out_ << "No matches for \"" << searched << "\".\n";
             return;
         }
         out_ << "Results " << result.hits.front().rank << "-" << result.hits.back().rank << " of about "
-             << counted(result.matches_estimated, request.grouping) << " for \"" << result.query << "\"\n";
+             << counted(result.matches_estimated, request.grouping) << " for \"" << searched << "\"\n";
         for (const auto& hit : result.hits) {
             out_ << '\n' << hit.rank << ". " << styled(hit.title, kBold);
             if (hit.versions > 1) {
@@ -144,6 +149,8 @@ class JsonPrinter : public Printer {
         const nlohmann::json doc = {{"format_version", kJsonFormatVersion},
                                     {"query", result.query},
                                     {"parsed_query", result.parsed},
+                                    {"suggestion", result.suggestion.empty() ? nlohmann::json() : nlohmann::json(result.suggestion)},
+                                    {"corrected", result.corrected},
                                     {"grouping", to_string(request.grouping)},
                                     {"offset", request.offset},
                                     {"limit", request.limit},

@@ -23,6 +23,11 @@ struct SearchRequest {
     Grouping grouping = Grouping::kStory;
     SortOrder sort = SortOrder::kRelevance;
     size_t snippet_bytes = 300;
+    // Query side (searcher/request_query.h).
+    std::string since, until;  // dates (whole or partial); empty: open
+    bool recency = true;       // mild boost of newer articles under relevance
+    bool correct = false;      // search the spelling correction, if there is one
+    std::string like;          // more like this article id (with `query` as a filter)
 };
 
 struct Hit {
@@ -42,6 +47,9 @@ struct Hit {
 struct SearchResult {
     std::string query;
     std::string parsed;  // Xapian's description of the parsed query
+    std::string suggestion;  // "did you mean": the query with misspellings corrected
+    bool corrected = false;  // the suggestion was searched instead of the query
+    bool plain_text = false; // the query read as a pasted sentence: operators are words
     Xapian::doccount matches_estimated = 0;
     Xapian::doccount matches_lower = 0;
     Xapian::doccount matches_upper = 0;
