@@ -161,7 +161,8 @@ int run(int argc, char** argv) {
     request.correct = vm.count("correct") > 0;
     if (vm.count("like")) request.like = vm["like"].as<std::string>();
     if (!vm.count("versions") && request.like.empty() && request.query.empty())
-        throw news::Error(news::ErrorKind::kUsage, "no query given (try --help)");
+        throw news::Error(news::ErrorKind::kUsage, std::string(vm.count("query") ? "empty query" : "no query given") +
+                                                       ": give words to search for (try --help)");
 
     const std::string db_path = news::resolve_database_path(vm.count("db") ? vm["db"].as<std::string>() : "");
     news::Searcher searcher(news::open_for_reading(db_path));

@@ -46,7 +46,10 @@ Tokens split(const std::string& text) {
         } else if (is_space(text[i])) {
             flush();
             ++i;
-        } else if (text[i] == '(' && current.empty()) {
+        } else if (text[i] == '(' && (current.empty() || current.back() == ':')) {
+            // `title:(a b)` groups words under one field; the bracket pairs up as any other.
+            if (!current.empty()) out.tokens.push_back(std::move(current));
+            current.clear();
             out.tokens.emplace_back("(");
             ++i;
         } else if (text[i] == ')' && (i + 1 == text.size() || is_space(text[i + 1]) || text[i + 1] == ')')) {
@@ -117,19 +120,24 @@ std::optional<std::string> structural_error(const std::string& text) {
 }
 
 bool looks_like_prose(const std::string& text) {
-    const auto tokens = tokenize(text);
+    // Words as written, phrases' words included.
     size_t words = 0, operators = 0;
-    for (const auto& token : tokens) {
-        if (token == "(" || token == ")") return false;
-        ++words;
-        if (is_operator(token)) ++operators;
+    const bool brackets = text.find_first_of("()") != std::string::npos;
+    std::string word;
+    for (const char c : text + " ") {
+        if (!is_space(c)) {
+            word += c;
+        } else if (!word.empty()) {
+            ++words;
+            if (is_operator(word)) ++operators;
+            word.clear();
+        }
     }
     if (words == 0) return false;
-    const std::string& last = tokens.back();
-    const char end = last.back();
+    const char end = text[text.find_last_not_of(" \t\r\n")];
     if (end == '?' || end == '!') return true;
     if (end == '.' && words >= 4) return true;
-    return words >= 8 && operators <= 1;
+    return words >= 8 && operators <= 1 && !brackets;
 }
 
 std::string rewrite_exclusions(const std::string& text) {
@@ -147,9 +155,12 @@ std::string rewrite_exclusions(const std::string& text) {
         const std::string* prev = i ? &t[i - 1] : nullptr;
         const std::string* next = end < t.size() ? &t[end] : nullptr;
         // Only where the grammar has no plain word to attach the markers to.
+        bool only_exclusions = true;
+        for (size_t k = i; k < end; ++k) only_exclusions = only_exclusions && t[k][0] == '-';
         const bool after_operator = prev && is_binary_operator(*prev);
-        const bool alone = is_open(prev) && (is_close(next) || is_binary_operator(*next));
-        if (!after_operator && !alone) {
+        const bool before_operator = is_open(prev) && next && is_binary_operator(*next);
+        const bool nothing_else = is_open(prev) && is_close(next) && only_exclusions;
+        if (!after_operator && !before_operator && !nothing_else) {
             for (; i < end; ++i) out.push_back(t[i]);
             continue;
         }
@@ -162,7 +173,7 @@ std::string rewrite_exclusions(const std::string& text) {
     }
     if (!changed) return text;
     std::string joined;
-    for (const auto& token : out) joined += (joined.empty() ? "" : " ") + token;
+    for (const auto& token : out) joined += (joined.empty() || joined.back() == ':' ? "" : " ") + token;
     return joined;
 }
 
