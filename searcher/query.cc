@@ -65,17 +65,20 @@ void configure(Xapian::QueryParser& qp, const Xapian::Database& db) {
     qp.add_boolean_prefix(std::string(field::kDate), (new DateFieldProcessor)->release());
 }
 
-// A pasted sentence: its words, and its phrases if its quotes pair up. A
-// ".." in prose ("wait..what") is not a range.
+// A pasted sentence: its words, and its phrases if its quotes pair up. If
+// something in it still reads as a bad field or range ("wait..what",
+// "date:2023-13"), it is read again with ':' and ".." as spaces.
 Xapian::Query parse_prose(Xapian::QueryParser& qp, std::string text) {
     const unsigned flags = query_syntax::quotes_balanced(text) ? Xapian::QueryParser::FLAG_PHRASE : 0;
     try {
         return qp.parse_query(text, flags);
     } catch (const Xapian::QueryParserError&) {
-        for (size_t dots = text.find(".."); dots != std::string::npos; dots = text.find("..", dots))
-            text.replace(dots, 2, "  ");
-        return qp.parse_query(text, flags);
+    } catch (const QuerySyntaxError&) {
     }
+    for (size_t dots = text.find(".."); dots != std::string::npos; dots = text.find("..", dots))
+        text.replace(dots, 2, "  ");
+    std::replace(text.begin(), text.end(), ':', ' ');
+    return qp.parse_query(text, flags);
 }
 
 bool is_word_byte(char c) {

@@ -228,7 +228,7 @@ BOOST_AUTO_TEST_CASE(malformed_expressions_are_syntax_errors) {
 BOOST_AUTO_TEST_CASE(prose_is_never_a_syntax_error) {
     for (const char* prose : {"Why did oil prices NOT rise when the \"gas supply fell?",
                               "what did the farmers do with the wheat harvest and the balloon (festival?",
-                              "Oil prices rose AND then fell..."}) {
+                              "Oil prices rose AND then fell...", "Did oil prices rise after the date:2023-13..x?"}) {
         news::ParsedQuery parsed;
         BOOST_CHECK_NO_THROW(parsed = news::parse_query(prose, db));
         BOOST_TEST(parsed.plain_text, prose);
