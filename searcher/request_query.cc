@@ -13,6 +13,7 @@ Xapian::Query request_query(const Xapian::Database& db, const SearchRequest& req
     const bool has_text = !trim(request.query).empty();
     if (!request.like.empty()) {
         query = more_like_query(db, request.like);
+        if (!has_text) result.query = "--like " + request.like;  // what the listing is for
         // The query text narrows the similar articles down; it does not rank them.
         if (has_text) query = Xapian::Query(Xapian::Query::OP_FILTER, query, parse_query(request.query, db).query);
     } else {

@@ -252,6 +252,9 @@ BOOST_AUTO_TEST_CASE(like_a_seed_finds_the_other_story_not_its_own_versions) {
     BOOST_TEST((top == test::seed_id(2) || top == test::seed_id(4)), top);
     for (const auto& id : hit_ids(all({"--like", seed})))
         for (int own : {0, 1, 3}) BOOST_TEST(id != test::seed_id(own));
+    const auto text = search(db, {"--like", seed});
+    BOOST_TEST(text.status == 0, show(text));
+    BOOST_TEST(text.out.find("for \"--like " + seed + "\"") != std::string::npos, show(text));
 }
 
 BOOST_AUTO_TEST_CASE(like_combines_with_filters_and_dates) {
