@@ -52,7 +52,9 @@ Tokens split(const std::string& text) {
             current.clear();
             out.tokens.emplace_back("(");
             ++i;
-        } else if (text[i] == ')' && (i + 1 == text.size() || is_space(text[i + 1]) || text[i + 1] == ')')) {
+        } else if (text[i] == ')' && current.find('(') == std::string::npos &&
+                   (i + 1 == text.size() || is_space(text[i + 1]) || text[i + 1] == ')')) {
+            // A closing bracket ends a token; one inside a word, f(x), is part of it.
             flush();
             out.tokens.emplace_back(")");
             ++i;

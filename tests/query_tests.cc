@@ -109,7 +109,7 @@ BOOST_AUTO_TEST_CASE(structural_errors_say_what_is_wrong) {
         BOOST_TEST(error->find(message) == 0u, query << " -> " << *error);
     }
     for (const char* fine : {"oil", "oil AND NOT gas", "NOT oil", "(oil OR gas) AND -coal", "\"crude oil\" NEAR/3 price",
-                             "oil OR NOT gas", "title:(x)"})
+                             "oil OR NOT gas", "title:(x)", "f(x) growth"})
         BOOST_TEST(!qs::structural_error(fine).has_value(), fine);
 }
 
