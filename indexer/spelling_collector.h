@@ -13,7 +13,8 @@ namespace news {
 
 class SpellingCollector {
   public:
-    // Counts the document's unprefixed, unstemmed words (those with digits left out).
+    // Counts the document's unprefixed, unstemmed words (stop words and words
+    // with digits left out).
     void add(const Xapian::Document& doc);
     // Adds the counted words to the database's spelling data, to be committed with the batch.
     void write(Xapian::WritableDatabase& db);

@@ -242,6 +242,8 @@ BOOST_AUTO_TEST_CASE(misspelt_words_get_corrections_known_words_do_not) {
     BOOST_TEST(news::parse_query("wheat balloom", db).correction == "wheat balloon");
     BOOST_TEST(news::parse_query("natural gsa", db).correction == "natural gas");
     BOOST_TEST(news::parse_query("oil AND gsa", db).correction == "oil AND gas");
+    // Stop words are not in the spelling data: the query would drop them.
+    BOOST_TEST(news::parse_query("thw wheat", db).correction.empty());
     // Known words, stop words, fields, wildcards and numbers are left alone.
     for (const char* known : {"wheat balloon", "cold snap", "title:balloom", "ballo*", "the", "1987 oil"})
         BOOST_TEST(news::parse_query(known, db).correction.empty(), known);
