@@ -10,6 +10,8 @@
 //             format and must never be renumbered or reused.
 //   data    - the article as a JSON object (common/article.h,
 //             serialise_article), kept for display and snippets.
+//   spelling - Xapian's spelling data: the unstemmed words of the articles
+//             (no digits), for "Did you mean" corrections.
 #pragma once
 
 #include <xapian.h>
@@ -21,7 +23,7 @@
 namespace news::schema {
 
 // Bump when a change makes old databases unreadable or wrong; checked on open.
-inline constexpr int kVersion = 3;  // 3: source value slot (kSource)
+inline constexpr int kVersion = 4;  // 3: source value slot (kSource); 4: spelling data (news-search "Did you mean")
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
 // searcher must agree on it, so it is part of the schema.

@@ -16,6 +16,7 @@
 #include "common/keys.h"
 #include "common/schema.h"
 #include "indexer/document_builder.h"
+#include "indexer/spelling_collector.h"
 
 namespace news {
 namespace {
@@ -142,6 +143,7 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
     Xapian::WritableDatabase db = open_for_writing(db_path);
     CommittedIndex committed(db_path);
     DocumentBuilder builder;
+    SpellingCollector spelling;
     std::unordered_map<std::string, Seen> seen;  // id term -> this build's version
     PendingGrouping pending;                     // this build's, all batches
     PendingGrouping batch_pending;               // this batch's
@@ -163,6 +165,7 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
             pending.append(batch_pending);
             batch_pending = PendingGrouping();
         }
+        spelling.write(db);
         db.commit_transaction();
         crash_point("batch:" + std::to_string(++batches));
         db.begin_transaction();
@@ -170,7 +173,9 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
     };
     auto replace = [&](Xapian::docid id, const Article& article, const std::string& story,
                        const std::string& event) {
-        db.replace_document(id, builder.build(article).document);
+        const Xapian::Document doc = builder.build(article).document;
+        spelling.add(doc);
+        db.replace_document(id, doc);
         ++report.updated;
         batch_pending.docids.push_back(id);
         // Its new text may no longer belong with its old versions.
@@ -201,7 +206,9 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
                 }
                 replace(old->id, article, old->story, old->event);
             } else {
-                const Xapian::docid id = db.add_document(builder.build(article).document);
+                const Xapian::Document doc = builder.build(article).document;
+                spelling.add(doc);
+                const Xapian::docid id = db.add_document(doc);
                 ++report.added;
                 batch_pending.docids.push_back(id);
                 seen.emplace(term, Seen{id, hash});

@@ -54,6 +54,8 @@ nlohmann::json result_summary(const SearchRequest& request, const SearchResult& 
     nlohmann::json j = {{"format_version", kJsonFormatVersion},
                         {"query", result.query},
                         {"parsed_query", result.parsed},
+                        {"suggestion", result.suggestion.empty() ? nlohmann::json() : nlohmann::json(result.suggestion)},
+                        {"corrected", result.corrected},
                         {"grouping", to_string(request.grouping)},
                         {"offset", request.offset},
                         {"limit", request.limit},

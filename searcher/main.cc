@@ -11,6 +11,7 @@
 #include "common/database.h"
 #include "common/error.h"
 #include "searcher/printer.h"
+#include "searcher/query.h"
 #include "searcher/search.h"
 
 namespace po = boost::program_options;
@@ -29,29 +30,41 @@ Ranked (BM25) search with highlighted snippets. Copies, corrections, edits and
 rewrites of one article are one hit, marked "[+N versions]".
 
 Query syntax:
-  words            stemmed (English) and all optional: the best matches come first
+  words            stemmed (English), stop words dropped, all optional: the best
+                   matches come first
   "exact phrase"   the words in this order
-  AND OR NOT       operators, in capitals only (a lower-case "not" is a word);
-                   a query starting with NOT matches everything else
+  AND OR NOT XOR   operators, in capitals only (a lower-case "not" is a word);
+  ( )              a query starting with NOT matches everything else
+  a NEAR b         within 10 words of each other (NEAR/3: within 3), any order
+  a ADJ b          the same, in this order (ADJ/3)
   +required        every hit has it
-  -excluded        no hit has it; a query of nothing but -excluded words,
-                   -"phrases" or -field:values matches everything else
+  -excluded        no hit has it (also next to operators: -oil AND -gas); a
+                   query of nothing but exclusions matches everything else
+  wild*            words starting with "wild" (its 200 most frequent)
   title:word       in the title
   source:reuters   from that source (any case)
   site:bbc.co.uk   its URL is on that host
-  date:2023-06-01..2023-06-30
-                   published in that range (either end may be left out)
+  date:2023-06-01..2023-06-30   published in that range; also months and years
+                   (date:2023-06..2023-07, date:1987), open ends (date:2023..)
   id:ID            the article with that id
   story:KEY        every version of one story (the "story" key of a JSON hit)
-  wild*            words starting with "wild"
+A malformed expression (unbalanced quote or bracket, "oil AND", a bad date) is
+a "query syntax error" (exit 2). Text that reads as a sentence (ends with ? or
+!, or . after 4+ words, or has 8+ words with at most one operator and no
+brackets) is searched as plain words: operators and stray quotes are words.
+A misspelt word gets "Did you mean: ..." from the corpus's own vocabulary.
 Put -- before a query that starts with "-", e.g. news-search -- -oil.
 
 Database: --db, else $NEWS_DB, else $XDG_DATA_HOME/news-search/db
 (~/.local/share/news-search/db). A Xapian stub file listing shards or remote
 databases (remote :host:port, served by xapian-tcpsrv) works as --db.
 
---sort newest and oldest list undated articles last. --color auto colours only
-a terminal, and not when NO_COLOR is set.
+--sort newest and oldest list undated articles last. Relevance gives newer
+articles a mild boost (at most 5% of the query's top possible score, halved
+every 30 days older than the newest article in the database); --no-recency
+turns it off. --like ID finds articles like that one, leaving out its own
+story; a QUERY with it (and --since/--until) only filters them. --color auto
+colours only a terminal, and not when NO_COLOR is set.
 
 Output (--format): text is wrapped to the terminal's width (80 columns when
 piped). json (format_version 1) gives per hit the article fields, score, story
@@ -130,7 +143,12 @@ int run(int argc, char** argv) {
         "facets", po::value<std::string>(), "count the whole result by source, year, month and/or day (comma-separated)")(
         "color", po::value<std::string>()->default_value("auto"),
         "auto (a terminal without NO_COLOR), always or never")(
-        "snippet-length", po::value<int>()->default_value(300), "snippet size in bytes (0: no snippet)");
+        "snippet-length", po::value<int>()->default_value(300), "snippet size in bytes (0: no snippet)")(
+        "since", po::value<std::string>(), "only articles dated DATE or later (YYYY-MM-DD, YYYY-MM or YYYY)")(
+        "until", po::value<std::string>(), "only articles dated DATE or earlier (same forms)")(
+        "no-recency", "pure BM25 relevance: no boost for newer articles")(
+        "correct", "search the \"Did you mean\" correction instead of a misspelt query")(
+        "like", po::value<std::string>(), "articles like article ID (not its own story)");
     po::options_description hidden;
     hidden.add_options()("query", po::value<std::vector<std::string>>());
     po::options_description all;
@@ -166,8 +184,14 @@ int run(int argc, char** argv) {
             throw news::Error(news::ErrorKind::kUsage, "--facets needs --format text, json or jsonl, not tsv");
     }
     const bool color = want_color(vm["color"].as<std::string>());
-    if (!vm.count("versions") && request.query.empty())
-        throw news::Error(news::ErrorKind::kUsage, "no query given (try --help)");
+    if (vm.count("since")) request.since = vm["since"].as<std::string>();
+    if (vm.count("until")) request.until = vm["until"].as<std::string>();
+    request.recency = !vm.count("no-recency");
+    request.correct = vm.count("correct") > 0;
+    if (vm.count("like")) request.like = vm["like"].as<std::string>();
+    if (!vm.count("versions") && request.like.empty() && request.query.empty())
+        throw news::Error(news::ErrorKind::kUsage, std::string(vm.count("query") ? "empty query" : "no query given") +
+                                                       ": give words to search for (try --help)");
 
     const std::string db_path = news::resolve_database_path(vm.count("db") ? vm["db"].as<std::string>() : "");
     news::Searcher searcher(news::open_for_reading(db_path));
@@ -190,6 +214,8 @@ int main(int argc, char** argv) {
         return run(argc, argv);
     } catch (const po::error& e) {
         std::cerr << "news-search: error: " << e.what() << " (try --help)\n";
+    } catch (const news::QuerySyntaxError& e) {
+        std::cerr << "news-search: query syntax error: " << e.what() << '\n';
     } catch (const news::Error& e) {
         std::cerr << "news-search: error: " << e.what() << '\n';
     } catch (const Xapian::Error& e) {

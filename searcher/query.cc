@@ -1,13 +1,14 @@
 #include "searcher/query.h"
 
-#include <optional>
-#include <vector>
+#include <algorithm>
+#include <cctype>
 
-#include "common/error.h"
 #include "common/keys.h"
 #include "common/schema.h"
 #include "common/stopwords.h"
 #include "common/text.h"
+#include "searcher/date_filter.h"
+#include "searcher/query_syntax.h"
 
 namespace news {
 namespace {
@@ -36,28 +37,110 @@ class ExactFilter : public Xapian::FieldProcessor {
     std::string prefix_;
 };
 
-// Capitalised, so the parser keeps it unstemmed and its term is predictable.
-constexpr std::string_view kPlaceholderWord = "Newssearchplaceholder";
-constexpr std::string_view kPlaceholderTerm = "newssearchplaceholder";
+// A wildcard expands to at most this many words, the most frequent ones, so
+// `a*` cannot make a query of the whole vocabulary.
+constexpr Xapian::termcount kMaxWildcardTerms = 200;
 
-// Xapian's grammar cannot take a query of nothing but `-` exclusions: it fails
-// and parses the text again without operators, so `-oil` would find oil.
-// With a positive word appended, the parser's own reading of the exclusions
-// comes back as `word AND_NOT (...)`; those are then taken out of every
-// document, as FLAG_PURE_NOT does for `NOT oil`. Empty if the text has
-// anything besides exclusions.
-std::optional<Xapian::Query> exclusions_only(Xapian::QueryParser& qp, const std::string& text, unsigned flags) {
-    if (text.find('-') == std::string::npos) return std::nullopt;
-    const Xapian::Query with_placeholder = qp.parse_query(text + " " + std::string(kPlaceholderWord), flags);
-    if (with_placeholder.get_type() != Xapian::Query::OP_AND_NOT) return std::nullopt;
-    const Xapian::Query kept = with_placeholder.get_subquery(0);
-    if (kept.get_type() != Xapian::Query::LEAF_TERM || *kept.get_terms_begin() != kPlaceholderTerm)
-        return std::nullopt;
-    std::vector<Xapian::Query> excluded;
-    for (size_t i = 1; i < with_placeholder.get_num_subqueries(); ++i)
-        excluded.push_back(with_placeholder.get_subquery(i));
-    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
-                         Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+// Operators only in capitals: a lower-case "not" or "and" is a word.
+constexpr unsigned kExpressionFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                                      Xapian::QueryParser::FLAG_PURE_NOT;
+
+void configure(Xapian::QueryParser& qp, const Xapian::Database& db) {
+    namespace field = schema::field;
+    namespace prefix = schema::prefix;
+    qp.set_database(db);
+    qp.set_stemmer(english_stemmer());
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stopper(&english_stopper());
+    qp.set_default_op(Xapian::Query::OP_OR);
+    qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    qp.add_prefix(std::string(field::kTitle), std::string(prefix::kTitle));
+    qp.add_boolean_prefix(std::string(field::kSource), (new TermFilter(source_term))->release());
+    qp.add_boolean_prefix(std::string(field::kSite), (new TermFilter(site_term))->release());
+    qp.add_boolean_prefix(std::string(field::kId),
+                          (new TermFilter([](const std::string& v) { return id_term(std::string(trim(v))); }))->release());
+    qp.add_boolean_prefix(std::string(field::kStory), (new ExactFilter(prefix::kStory))->release());
+    // date:START..END (a range) and date:DAY (one day, month or year).
+    qp.add_rangeprocessor((new DateRangeProcessor)->release());
+    qp.add_boolean_prefix(std::string(field::kDate), (new DateFieldProcessor)->release());
+}
+
+// A pasted sentence: its words, and its phrases if its quotes pair up. If
+// something in it still reads as a bad field or range ("wait..what",
+// "date:2023-13"), it is read again with ':' and ".." as spaces.
+Xapian::Query parse_prose(Xapian::QueryParser& qp, std::string text) {
+    const unsigned flags = query_syntax::quotes_balanced(text) ? Xapian::QueryParser::FLAG_PHRASE : 0;
+    try {
+        return qp.parse_query(text, flags);
+    } catch (const Xapian::QueryParserError&) {
+    } catch (const QuerySyntaxError&) {
+    }
+    for (size_t dots = text.find(".."); dots != std::string::npos; dots = text.find("..", dots))
+        text.replace(dots, 2, "  ");
+    std::replace(text.begin(), text.end(), ':', ' ');
+    return qp.parse_query(text, flags);
+}
+
+bool is_word_byte(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return std::isalnum(u) || u >= 0x80 || c == '\'';
+}
+
+// A word is corrected when no article has it (as typed or stemmed), or it is
+// a rare misspelling: in at most kRareWord articles, and its correction in
+// kCommonerBy times as many.
+constexpr Xapian::doccount kRareWord = 2;
+constexpr Xapian::doccount kCommonerBy = 50;
+
+bool needs_correction(const Xapian::Database& db, const std::string& lower) {
+    const Xapian::doccount freq =
+        db.get_termfreq(lower) + db.get_termfreq(schema::term(schema::prefix::kStemmed, english_stemmer()(lower)));
+    return freq <= kRareWord;
+}
+
+// The text with its misspelt words replaced by the nearest word of Xapian's
+// spelling data (the most frequent at the least edit distance); empty if
+// nothing is replaced. QueryParser's FLAG_SPELLING_CORRECTION is not used:
+// it also "corrects" words the corpus has into more frequent ones (spy ->
+// say). Field names and values, wildcards, operators and numbers are left alone.
+std::string spelling_correction(const std::string& text, const Xapian::Database& db) {
+    std::string out;
+    bool changed = false;
+    for (size_t i = 0; i < text.size();) {
+        if (!is_word_byte(text[i])) {
+            out += text[i++];
+            continue;
+        }
+        size_t end = i;
+        while (end < text.size() && is_word_byte(text[end])) ++end;
+        const std::string word = text.substr(i, end - i);
+        const bool fielded = (end < text.size() && text[end] == ':') || (i > 0 && text[i - 1] == ':');
+        const bool wildcard = end < text.size() && text[end] == '*';
+        const bool has_digit = std::any_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        const std::string lower = to_lower(word);
+        std::string suggestion;
+        if (!fielded && !wildcard && !has_digit && !query_syntax::is_operator(word) && !is_stopword(lower) &&
+            needs_correction(db, lower)) {
+            suggestion = db.get_spelling_suggestion(lower);
+            const Xapian::doccount freq = db.get_termfreq(lower);
+            if (freq > 0 && db.get_termfreq(suggestion) < freq * kCommonerBy) suggestion.clear();
+        }
+        out += suggestion.empty() ? word : suggestion;
+        changed = changed || !suggestion.empty();
+        i = end;
+    }
+    return changed ? out : std::string();
+}
+
+// The query as an expression, or as plain words for prose.
+Xapian::Query parse_text(Xapian::QueryParser& qp, const std::string& text, bool prose) {
+    if (prose) return parse_prose(qp, text);
+    if (auto error = query_syntax::structural_error(text)) throw QuerySyntaxError(*error);
+    try {
+        return qp.parse_query(query_syntax::rewrite_exclusions(text), kExpressionFlags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw QuerySyntaxError(query_syntax::readable_parser_error(e.get_msg()));
+    }
 }
 
 }  // namespace
@@ -67,36 +150,27 @@ const Xapian::Stem& english_stemmer() {
     return stemmer;
 }
 
-Xapian::Query parse_query(const std::string& text, const Xapian::Database& db) {
-    if (trim(text).empty()) throw Error(ErrorKind::kUsage, "empty query");
-    namespace field = schema::field;
-    namespace prefix = schema::prefix;
+ParsedQuery parse_query(const std::string& text, const Xapian::Database& db) {
+    if (trim(text).empty()) throw Error(ErrorKind::kUsage, "empty query: give words to search for (try --help)");
     Xapian::QueryParser qp;
-    qp.set_database(db);
-    qp.set_stemmer(english_stemmer());
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.set_stopper(&english_stopper());
-    qp.set_default_op(Xapian::Query::OP_OR);
-    qp.add_prefix(std::string(field::kTitle), std::string(prefix::kTitle));
-    qp.add_boolean_prefix(std::string(field::kSource), (new TermFilter(source_term))->release());
-    qp.add_boolean_prefix(std::string(field::kSite), (new TermFilter(site_term))->release());
-    qp.add_boolean_prefix(std::string(field::kId),
-                          (new TermFilter([](const std::string& v) { return id_term(std::string(trim(v))); }))->release());
-    qp.add_boolean_prefix(std::string(field::kStory), (new ExactFilter(prefix::kStory))->release());
-    // Reads YYYY-MM-DD (or YYYYMMDD) bounds; the slot holds YYYYMMDD.
-    qp.add_rangeprocessor(
-        (new Xapian::DateRangeProcessor(schema::slot::kDate, std::string(field::kDate) + ":"))->release());
-    // Operators only in capitals: a pasted question's "not" or "and" is a word.
-    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                           Xapian::QueryParser::FLAG_PURE_NOT;
-    try {
-        if (auto everything_but = exclusions_only(qp, text, flags)) return *everything_but;
-        Xapian::Query query = qp.parse_query(text, flags);
-        if (query.empty()) throw Error(ErrorKind::kUsage, "query has no searchable words: " + text);
-        return query;
-    } catch (const Xapian::QueryParserError& e) {
-        throw Error(ErrorKind::kUsage, "cannot parse query: " + e.get_msg());
+    configure(qp, db);
+    ParsedQuery parsed;
+    parsed.plain_text = query_syntax::looks_like_prose(text);
+    parsed.query = parse_text(qp, text, parsed.plain_text);
+    if (parsed.query.empty()) throw Error(ErrorKind::kUsage, "query has no searchable words: " + text);
+
+    // A correction replaces words that match (next to) nothing by words of
+    // the corpus, so it can only find more.
+    const std::string correction = spelling_correction(text, db);
+    if (!correction.empty()) {
+        try {
+            parse_text(qp, correction, parsed.plain_text);
+            parsed.correction = correction;
+        } catch (const Error&) {
+            // A correction that does not parse helps nobody.
+        }
     }
+    return parsed;
 }
 
 }  // namespace news

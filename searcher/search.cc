@@ -10,6 +10,7 @@
 #include "common/similarity.h"
 #include "common/keys.h"
 #include "searcher/query.h"
+#include "searcher/request_query.h"
 
 namespace news {
 namespace {
@@ -58,7 +59,7 @@ Xapian::doccount count_target(const Xapian::Database& db, const SearchRequest& r
 SearchResult run_search(const Xapian::Database& db, const SearchRequest& request) {
     SearchResult result;
     result.query = request.query;
-    const Xapian::Query query = parse_query(request.query, db);
+    const Xapian::Query query = request_query(db, request, result);
     result.parsed = query.get_description();
     Xapian::Enquire enquire(db);
     enquire.set_query(query);

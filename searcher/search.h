@@ -28,6 +28,11 @@ struct SearchRequest {
     // Databases of up to this many articles get exact totals (every match is
     // looked at); larger ones Xapian's estimate, unless facets are asked for.
     Xapian::doccount exact_count_limit = 500000;
+    // Query side (searcher/request_query.h).
+    std::string since, until;  // dates (whole or partial); empty: open
+    bool recency = true;       // mild boost of newer articles under relevance
+    bool correct = false;      // search the spelling correction, if there is one
+    std::string like;          // more like this article id (with `query` as a filter)
 };
 
 struct Hit {
@@ -47,6 +52,9 @@ struct Hit {
 struct SearchResult {
     std::string query;
     std::string parsed;  // Xapian's description of the parsed query
+    std::string suggestion;  // "did you mean": the query with misspellings corrected
+    bool corrected = false;  // the suggestion was searched instead of the query
+    bool plain_text = false; // the query read as a pasted sentence: operators are words
     Xapian::doccount matches_estimated = 0;
     Xapian::doccount matches_lower = 0;
     Xapian::doccount matches_upper = 0;

@@ -49,18 +49,23 @@ class TextPrinter : public Printer {
     TextPrinter(std::ostream& out, bool color, size_t width) : out_(out), color_(color), width_(width) {}
 
     void results(const SearchRequest& request, const SearchResult& result) override {
+        if (result.corrected)
+            out_ << "Showing results for: " << result.suggestion << " (instead of: " << result.query << ")\n";
+        else if (!result.suggestion.empty())
+            out_ << "Did you mean: " << result.suggestion << (result.suggestion.back() == '?' ? "" : "?") << '\n';
+        const std::string& searched = result.corrected ? result.suggestion : result.query;
         const std::string total = counted(result, request.grouping);
         if (result.hits.empty()) {
             // Paging past the end is not the same as a query that matches nothing.
             if (request.offset > 0 && result.total > 0)
                 out_ << "No results at offset " << request.offset << " (" << total
-                     << (result.total == 1 ? " matches" : " match") << " \"" << result.query << "\").\n";
+                     << (result.total == 1 ? " matches" : " match") << " \"" << searched << "\").\n";
             else
-                out_ << "No matches for \"" << result.query << "\".\n";
+                out_ << "No matches for \"" << searched << "\".\n";
             return;
         }
         out_ << "Results " << result.hits.front().rank << "-" << result.hits.back().rank << " of " << total
-             << " for \"" << result.query << "\"\n";
+             << " for \"" << searched << "\"\n";
         print_facets(result);
         for (const auto& hit : result.hits) print_hit(hit);
     }

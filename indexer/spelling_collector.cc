@@ -1,0 +1,34 @@
+#include "indexer/spelling_collector.h"
+
+#include <cctype>
+
+#include "common/stopwords.h"
+
+namespace news {
+namespace {
+
+// Xapian's prefixes (and so the schema's) start with a capital letter, which
+// indexed words never do: TermGenerator lower-cases them. Stop words are left
+// out: queries drop them, so "oill" must become "oil", not the commoner "will".
+bool is_spelling_word(const std::string& term) {
+    if (term.empty() || std::isupper(static_cast<unsigned char>(term[0])) || is_stopword(term)) return false;
+    for (const char c : term)
+        if (std::isdigit(static_cast<unsigned char>(c))) return false;
+    return true;
+}
+
+}  // namespace
+
+void SpellingCollector::add(const Xapian::Document& doc) {
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string& term = *t;
+        if (is_spelling_word(term)) counts_[term] += t.get_wdf();
+    }
+}
+
+void SpellingCollector::write(Xapian::WritableDatabase& db) {
+    for (const auto& [word, count] : counts_) db.add_spelling(word, count);
+    counts_.clear();
+}
+
+}  // namespace news
