@@ -42,7 +42,7 @@ struct SnippetDb {
     }
     Xapian::MSet mset(const std::string& query) {
         Xapian::Enquire enquire(db);
-        enquire.set_query(news::parse_query(query, db));
+        enquire.set_query(news::parse_query(query, db).query);
         return enquire.get_mset(0, 10);
     }
 };
@@ -144,7 +144,7 @@ BOOST_AUTO_TEST_CASE(matches_have_context_on_both_sides) {
     tg.index_text(body);
     mem.add_document(doc);
     Xapian::Enquire enquire(mem);
-    enquire.set_query(news::parse_query("balloon", mem));
+    enquire.set_query(news::parse_query("balloon", mem).query);
     const auto m = enquire.get_mset(0, 10);
     for (size_t bytes : {80u, 120u, 200u, 300u, 500u}) {
         const auto h = news::make_snippet(m, body, bytes);
@@ -171,7 +171,7 @@ BOOST_AUTO_TEST_CASE(words_far_apart_get_two_passages) {
     tg.index_text(body);
     mem.add_document(doc);
     Xapian::Enquire enquire(mem);
-    const Xapian::Query query = news::parse_query("glacier apricots", mem);
+    const Xapian::Query query = news::parse_query("glacier apricots", mem).query;
     enquire.set_query(query);
     const auto m = enquire.get_mset(0, 10);
     const auto wanted = news::stems_in_document(mem.get_document(1), news::query_words(query));
@@ -193,7 +193,7 @@ BOOST_AUTO_TEST_CASE(words_far_apart_get_two_passages) {
     BOOST_TEST(news::make_snippet(m, body, 100, wanted).text.find(" … ") == std::string::npos);
     BOOST_TEST(news::make_snippet(m, body, 300).text.find(" … ") == std::string::npos);
     // Words the document lacks ask for no second passage.
-    const auto absent = news::stems_in_document(mem.get_document(1), news::query_words(news::parse_query("glacier zebras", mem)));
+    const auto absent = news::stems_in_document(mem.get_document(1), news::query_words(news::parse_query("glacier zebras", mem).query));
     BOOST_TEST((absent == std::set<std::string>{"glacier"}));
 }
 
