@@ -3,6 +3,10 @@
 // on a terminal), and searches running while a build commits.
 #define BOOST_TEST_MODULE cli_update_tests
 #include <boost/test/unit_test.hpp>
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
@@ -218,6 +222,13 @@ BOOST_AUTO_TEST_CASE(a_terminal_shows_progress_and_quiet_does_not) {
         BOOST_TEST_MESSAGE("skipped: /usr/bin/script (util-linux) not installed");
         return;
     }
+    // Containers and chroots may have no /dev/ptmx (no devpts mounted).
+    const int pty = posix_openpt(O_RDWR | O_NOCTTY);
+    if (pty < 0) {
+        BOOST_TEST_MESSAGE("skipped: this machine cannot create a pseudo-terminal");
+        return;
+    }
+    close(pty);
     test::TempDir dir;
     test::write_synthetic_jsonl(dir / "s.jsonl", 1500);
     const std::string build = test::index_bin() + " --db " + dir.path() + "/db build --batch-size 500 " +
