@@ -10,35 +10,16 @@
 #include <string>
 #include <vector>
 
-#include "test_support.h"
+#include "cli_support.h"
 
 using nlohmann::json;
 using test::RunResult;
+using test::index;
+using test::parse_json;
+using test::search;
+using test::show;
 
 namespace {
-
-RunResult search(const std::string& db, std::vector<std::string> args) {
-    args.insert(args.begin(), {test::search_bin(), "--db", db});
-    return test::run(args);
-}
-
-RunResult index(const std::string& db, std::vector<std::string> args) {
-    args.insert(args.begin(), {test::index_bin(), "--db", db});
-    return test::run(args);
-}
-
-std::string show(const RunResult& r) {
-    return "exit " + std::to_string(r.status) + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err;
-}
-
-json parse_json(const RunResult& r) {
-    try {
-        return json::parse(r.out);
-    } catch (const json::exception& e) {
-        BOOST_FAIL("output is not JSON (" << e.what() << "):\n" << show(r));
-    }
-    return {};
-}
 
 std::vector<std::string> hit_ids(const json& j) {
     std::vector<std::string> ids;

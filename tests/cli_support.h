@@ -23,8 +23,11 @@ inline RunResult index(const std::string& db, std::vector<std::string> args) {
     return run(args);
 }
 
+// Exit status and both outputs, for failure messages (long outputs cut short).
 inline std::string show(const RunResult& r) {
-    return "exit " + std::to_string(r.status) + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err;
+    constexpr size_t kShown = 3000;
+    return "exit " + std::to_string(r.status) + "\n--- stdout\n" + r.out.substr(0, kShown) + "--- stderr\n" +
+           r.err.substr(0, kShown);
 }
 
 inline nlohmann::json parse_json(const std::string& text, const RunResult& r) {

@@ -14,36 +14,17 @@
 #include <string>
 #include <vector>
 
-#include "test_support.h"
+#include "cli_support.h"
 
 using nlohmann::json;
 using test::RunResult;
 
 namespace {
 
-RunResult index(const std::string& db, std::vector<std::string> args) {
-    args.insert(args.begin(), {test::index_bin(), "--db", db});
-    return test::run(args);
-}
-
-RunResult search(const std::string& db, std::vector<std::string> args) {
-    args.insert(args.begin(), {test::search_bin(), "--db", db});
-    return test::run(args);
-}
-
-std::string show(const RunResult& r) {
-    return "exit " + std::to_string(r.status) + "\n--- stdout\n" + r.out.substr(0, 3000) + "--- stderr\n" +
-           r.err.substr(0, 3000);
-}
-
-json parse(const RunResult& r) {
-    try {
-        return json::parse(r.out);
-    } catch (const json::exception& e) {
-        BOOST_FAIL("not JSON (" << e.what() << "): " << show(r));
-    }
-    return {};
-}
+using test::index;
+using test::search;
+using test::show;
+json parse(const RunResult& r) { return test::parse_json(r); }
 
 // The relative path news-search prints for seed n (its id is the absolute path).
 std::string shown_seed(int n) { return test::seed_path(n); }

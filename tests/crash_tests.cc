@@ -14,7 +14,7 @@
 #include <set>
 #include <thread>
 
-#include "test_support.h"
+#include "cli_support.h"
 
 using nlohmann::json;
 using test::RunResult;
@@ -26,19 +26,8 @@ using Groups = std::set<std::set<std::string>>;
 constexpr size_t kSyntheticArticles = 1500;
 constexpr const char* kBatchSize = "150";
 
-std::string show(const RunResult& r) {
-    return "exit " + std::to_string(r.status) + "\n--- stdout\n" + r.out.substr(0, 2000) + "--- stderr\n" +
-           r.err.substr(0, 2000);
-}
-
-json parse(const RunResult& r) {
-    try {
-        return json::parse(r.out);
-    } catch (const json::exception& e) {
-        BOOST_FAIL("not JSON (" << e.what() << "): " << show(r));
-    }
-    return {};
-}
+using test::show;
+json parse(const RunResult& r) { return test::parse_json(r); }
 
 // The inputs (written once) and an uninterrupted build of them.
 struct Reference {
