@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "common/schema.h"
+#include "common/senses.h"
 
 namespace news {
 namespace {
@@ -41,6 +42,26 @@ uint32_t title_words_missing(const Fingerprint& a, const Fingerprint& b) {
     return missing;
 }
 
+// The weight share of `a`'s terms that `b` has too or has a synonym of;
+// `shared` marks the terms of `a` found verbatim in `b`.
+double sense_cover(const WeighedFingerprint& a, const WeighedFingerprint& b, std::vector<char>& shared) {
+    const auto& ts = a.term_senses;
+    const auto& bs = b.senses;
+    for (size_t i = 0, j = 0; i < ts.size() && j < bs.size();) {
+        if (ts[i].first < bs[j]) {
+            ++i;
+        } else if (bs[j] < ts[i].first) {
+            ++j;
+        } else {
+            shared[ts[i++].second] = 1;
+        }
+    }
+    double cover = 0;
+    for (size_t i = 0; i < shared.size(); ++i)
+        if (shared[i]) cover += a.weights[i] * a.weights[i];
+    return cover;
+}
+
 }  // namespace
 
 TermWeights::TermWeights(const Xapian::Database& db)
@@ -56,7 +77,8 @@ double TermWeights::idf(const std::string& term) {
 }
 
 WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
-    WeighedFingerprint w{std::move(fp), {}};
+    WeighedFingerprint w;
+    w.fp = std::move(fp);
     w.weights.reserve(w.fp.terms.size());
     double norm = 0;
     for (const auto& [term, wdf] : w.fp.terms) {
@@ -67,6 +89,17 @@ WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
     norm = std::sqrt(norm);
     if (norm > 0)
         for (auto& x : w.weights) x /= norm;
+    const size_t prefix = schema::prefix::kStemmed.size();
+    for (uint32_t i = 0; i < w.fp.terms.size(); ++i) {
+        const std::string& term = w.fp.terms[i].first;
+        for (const uint32_t id : senses_of_stem(std::string_view(term).substr(prefix))) {
+            w.term_senses.emplace_back(id, i);
+            w.senses.push_back(id);
+        }
+    }
+    std::sort(w.term_senses.begin(), w.term_senses.end());
+    std::sort(w.senses.begin(), w.senses.end());
+    w.senses.erase(std::unique(w.senses.begin(), w.senses.end()), w.senses.end());
     return w;
 }
 
@@ -84,7 +117,8 @@ WeighedFingerprint load_fingerprint(const Xapian::Document& doc, TermWeights& we
 std::string evidence_json(const Evidence& e) {
     nlohmann::json j = {{"cosine", e.cosine},       {"numbers", e.numbers},
                         {"entities", e.entities},   {"shingles", e.shingles},
-                        {"length", e.length},       {"headline_only", e.headline_only},
+                        {"length", e.length},       {"senses", e.senses},
+                        {"senses_max", e.senses_max}, {"headline_only", e.headline_only},
                         {"shorter_body", e.shorter_body}, {"title_novel", e.title_novel},
                         {"correction", e.correction},
                         {"both_headline_only", e.both_headline_only},
@@ -99,6 +133,7 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     const auto& ta = a.fp.terms;
     const auto& tb = b.fp.terms;
     double dot = 0;
+    std::vector<char> a_shared(ta.size(), 0), b_shared(tb.size(), 0);
     for (size_t i = 0, j = 0; i < ta.size() && j < tb.size();) {
         const int c = ta[i].first.compare(tb[j].first);
         if (c < 0) {
@@ -106,10 +141,14 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
         } else if (c > 0) {
             ++j;
         } else {
+            a_shared[i] = b_shared[j] = 1;
             dot += a.weights[i++] * b.weights[j++];
         }
     }
     e.cosine = dot;
+    const double a_cover = sense_cover(a, b, a_shared), b_cover = sense_cover(b, a, b_shared);
+    e.senses = std::min(a_cover, b_cover);
+    e.senses_max = std::max(a_cover, b_cover);
     // Absent numbers or names are no evidence against; absent wording is.
     e.numbers = containment(a.fp.numbers, b.fp.numbers, 1.0);
     e.entities = containment(a.fp.entities, b.fp.entities, 1.0);
@@ -124,61 +163,6 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     e.length = std::max(wa, wb) > 0 ? std::min(wa, wb) / std::max(wa, wb) : 1.0;
     if (a.fp.day && b.fp.day) e.days = std::labs(*a.fp.day - *b.fp.day);
     return e;
-}
-
-namespace {
-
-std::optional<double> hours_apart(const Evidence& e) {
-    if (e.minutes) return *e.minutes / 60.0;
-    if (e.days) return *e.days * 24.0;
-    return std::nullopt;
-}
-
-// Short template items (dividends, results) whose titles name companies or
-// funds the other never mentions, unless the two are word for word the same.
-bool names_other_things(const Evidence& e) {
-    return e.title_novel >= 2 && e.shorter_body < 60 && e.shingles < 0.97;
-}
-
-bool same_story(const Evidence& e, std::optional<double> hours) {
-    using namespace threshold;
-    if (e.both_headline_only)
-        return (!hours || *hours <= kFlashMaxHours) && e.cosine >= (e.correction ? 0.6 : 0.85);
-    if (e.headline_only) return false;
-    if (hours && *hours > kStoryMaxHours) return false;
-    if (e.correction)
-        return e.cosine >= 0.5 && e.shingles >= 0.4 && (e.numbers >= 0.5 || e.shingles >= 0.8) &&
-               e.length >= 0.15;
-    if (hours && *hours >= kStaleHours)
-        return e.shorter_body >= kRerunMinWords && e.shingles >= 0.9 && e.numbers >= 0.95 && e.cosine >= 0.8;
-    if (names_other_things(e)) return false;
-    if (e.shingles >= 0.8 && e.cosine >= 0.5 && e.numbers >= 0.8 && e.length >= 0.15) return true;
-    if (e.shingles >= 0.65 && e.cosine >= 0.8 && e.numbers >= 0.8 && e.length >= 0.3) return true;
-    if (e.shingles >= 0.5 && e.cosine >= 0.9 && e.numbers >= 0.85 && e.length >= 0.3) return true;
-    return e.shorter_body >= kSpunMinWords && e.cosine >= 0.5 && e.shingles >= 0.25 && e.entities >= 0.8 &&
-           e.numbers >= 0.9 && e.length >= 0.7;
-}
-
-bool same_event(const Evidence& e, std::optional<double> hours) {
-    using namespace threshold;
-    if (e.both_headline_only) return false;
-    if (e.headline_only) return (!hours || *hours <= 3) && e.cosine >= 0.35 && e.numbers >= 0.99;
-    // Short items are daily or per-company templates: only hours apart can
-    // they be about one event.
-    if (hours && *hours > (e.shorter_body >= 150 ? kEventMaxHours : kShortEventMaxHours)) return false;
-    // Bodies this alike differ only in what their titles name.
-    if (e.shingles >= 0.8 && names_other_things(e)) return false;
-    if (e.cosine >= 0.6 && e.numbers >= 0.8 && e.entities >= 0.5) return true;
-    return e.shorter_body >= 150 && e.cosine >= 0.2 && e.entities >= 0.5 && e.numbers >= 0.8;
-}
-
-}  // namespace
-
-Relation judge(const Evidence& e) {
-    const auto hours = hours_apart(e);
-    if (same_story(e, hours)) return Relation::kSameStory;
-    if (same_event(e, hours)) return Relation::kSameEvent;
-    return Relation::kDifferent;
 }
 
 const char* to_string(Relation r) {

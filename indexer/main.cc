@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "common/database.h"
 #include "common/error.h"
@@ -14,6 +15,7 @@
 #include "indexer/database_stats.h"
 #include "indexer/group_report.h"
 #include "indexer/index_build.h"
+#include "indexer/pair_report.h"
 #include "indexer/progress.h"
 
 namespace po = boost::program_options;
@@ -37,7 +39,11 @@ Commands:
                     in one commit; their other versions stay grouped together
   stats             articles, stories, events, sources, dates, size, last build
   dups              list the groups of versions duplicate detection found
-  compare ID ID     show the evidence duplicate detection weighs for two articles
+  compare ID ID     explain what duplicate detection decides for two articles and
+                    why: each evidence feature's contribution to the story and event
+                    models' scores, the thresholds, the rules that fired
+                    (--format json: the same as JSON; --pairs: read "ID ID" lines
+                    from stdin, write one JSON line per pair)
 
 The database is --db, else $NEWS_DB, else $XDG_DATA_HOME/news-search/db
 (~/.local/share/news-search/db).
@@ -84,6 +90,13 @@ po::options_description dups_options() {
     opts.add_options()("level", po::value<std::string>()->default_value("story"), "story or event")(
         "format", po::value<std::string>()->default_value("text"), "text or json")(
         "min-size", po::value<long>()->default_value(2), "smallest group listed");
+    return opts;
+}
+
+po::options_description compare_options() {
+    po::options_description opts("compare options");
+    opts.add_options()("format", po::value<std::string>()->default_value("text"), "text or json")(
+        "pairs", "read pairs of ids from stdin, one pair a line; write JSON lines");
     return opts;
 }
 
@@ -185,18 +198,40 @@ int run_dups(const std::string& db_path, const po::variables_map& vm) {
     return kExitOk;
 }
 
+news::WeighedFingerprint fingerprint_of(const Xapian::Database& db, news::TermWeights& weights,
+                                       const std::string& id, const std::string& where) {
+    const auto docid = news::find_article(db, id);
+    if (!docid) throw news::Error(news::ErrorKind::kUsage, where + "no article with id " + id);
+    return news::load_fingerprint(db.get_document(*docid), weights);
+}
+
 int run_compare(const std::string& db_path, const po::variables_map& vm) {
     const auto args = vm.count("id") ? vm["id"].as<std::vector<std::string>>() : std::vector<std::string>{};
-    if (args.size() != 2) throw news::Error(news::ErrorKind::kUsage, "compare takes two article ids");
+    const auto format = vm["format"].as<std::string>();
+    if (format != "text" && format != "json")
+        throw news::Error(news::ErrorKind::kUsage, "--format must be text or json");
     const Xapian::Database db = news::open_for_reading(db_path);
     news::TermWeights weights(db);
-    std::vector<news::WeighedFingerprint> fps;
-    for (const auto& id : args) {
-        const auto docid = news::find_article(db, id);
-        if (!docid) throw news::Error(news::ErrorKind::kUsage, "no article with id " + id);
-        fps.push_back(news::load_fingerprint(db.get_document(*docid), weights));
+    if (vm.count("pairs")) {
+        if (!args.empty()) throw news::Error(news::ErrorKind::kUsage, "compare --pairs takes no ids");
+        std::string line;
+        for (long number = 1; std::getline(std::cin, line); ++number) {
+            std::istringstream fields(line);
+            std::string a, b, extra;
+            if (!(fields >> a)) continue;  // blank line
+            const std::string where = "stdin line " + std::to_string(number) + ": ";
+            if (!(fields >> b) || fields >> extra)
+                throw news::Error(news::ErrorKind::kUsage, where + "expected two article ids");
+            const auto e = news::compare(fingerprint_of(db, weights, a, where), fingerprint_of(db, weights, b, where));
+            news::write_pair_json(news::make_pair_report(a, b, e), std::cout);
+        }
+        return kExitOk;
     }
-    std::cout << news::evidence_json(news::compare(fps[0], fps[1])) << '\n';
+    if (args.size() != 2) throw news::Error(news::ErrorKind::kUsage, "compare takes two article ids");
+    const auto e = news::compare(fingerprint_of(db, weights, args[0], ""), fingerprint_of(db, weights, args[1], ""));
+    const auto report = news::make_pair_report(args[0], args[1], e);
+    if (format == "json") news::write_pair_json(report, std::cout);
+    else news::write_pair_text(report, std::cout);
     return kExitOk;
 }
 
@@ -229,7 +264,7 @@ int main(int argc, char** argv) {
         } else if (command == "stats") {
             parse_command_line(args, stats_options(), nullptr, vm);
         } else if (command == "compare") {
-            parse_command_line(args, po::options_description(), "id", vm);
+            parse_command_line(args, compare_options(), "id", vm);
         } else {
             parse_command_line(args, po::options_description(), nullptr, vm);
             if (!vm.count("help"))
@@ -240,7 +275,7 @@ int main(int argc, char** argv) {
         if (vm.count("help")) {
             std::cout << kUsage << '\n' << global_options() << '\n' << build_options() << '\n' << remove_options() << '\n'
                       << stats_options()
-                      << '\n' << dups_options();
+                      << '\n' << dups_options() << '\n' << compare_options();
             return kExitOk;
         }
         const std::string db_path = news::resolve_database_path(vm.count("db") ? vm["db"].as<std::string>() : "");

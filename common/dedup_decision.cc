@@ -1,0 +1,107 @@
+#include "common/dedup_decision.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <optional>
+
+#include "common/dedup_model.h"
+
+namespace news {
+
+static_assert(dedup_model::kFeatures == kDedupFeatures, "common/dedup_model.h is stale: rerun scripts/train-dedup");
+
+const std::array<const char*, kDedupFeatures> kDedupFeatureNames = {
+    "cosine",   "shingles",      "senses",     "senses_max", "numbers",     "entities",
+    "length",   "log_body_words", "title_novel", "correction", "headline_only", "log_hours",
+    "no_time",  "day_or_more",   "day_or_more_x_shingles", "short_x_title_novel",
+};
+
+namespace {
+
+// Hard limits (facts about news, not fitted).
+inline constexpr double kStoryMaxHours = 96;  // a version of an article comes within 4 days
+inline constexpr double kFlashMaxHours = 12;  // a repeated flash comes the same day
+
+const DedupRule kFlashAndStory = {"flash-and-story",
+                                  "a headline-only flash is never a copy of a full story (same event at most)"};
+const DedupRule kTooFarApart = {"too-far-apart", "versions of one article come within 96 hours"};
+const DedupRule kTwoFlashes = {"two-flashes",
+                               "two headline-only flashes: one story when within 12 hours with headlines alike "
+                               "(cosine >= 0.85, or >= 0.6 for a marked correction); never merely one event"};
+
+std::optional<double> hours_apart(const Evidence& e) {
+    if (e.minutes) return *e.minutes / 60.0;
+    if (e.days) return *e.days * 24.0;
+    return std::nullopt;
+}
+
+LevelScore score(const dedup_model::Level& level, const DedupFeatures& x) {
+    LevelScore s;
+    s.intercept = level.intercept;
+    s.score = level.intercept;
+    s.threshold = level.threshold;
+    for (size_t i = 0; i < kDedupFeatures; ++i) {
+        const double c = level.coef[i] * (x[i] - level.mean[i]) / level.scale[i];
+        s.parts.push_back({kDedupFeatureNames[i], x[i], c});
+        s.score += c;
+    }
+    return s;
+}
+
+}  // namespace
+
+DedupFeatures dedup_features(const Evidence& e) {
+    const auto hours = hours_apart(e);
+    const double day_or_more = hours && *hours >= 20 ? 1 : 0;
+    const double title_novel = std::min<double>(e.title_novel, 5);
+    return {e.cosine,
+            e.shingles,
+            e.senses,
+            e.senses_max,
+            e.numbers,
+            e.entities,
+            e.length,
+            std::log1p(e.shorter_body),
+            title_novel,
+            e.correction ? 1.0 : 0.0,
+            e.headline_only ? 1.0 : 0.0,
+            hours ? std::log1p(*hours) : 0.0,
+            hours ? 0.0 : 1.0,
+            day_or_more,
+            day_or_more * e.shingles,
+            e.shorter_body < 60 ? title_novel : 0.0};
+}
+
+DedupDecision decide(const Evidence& e) {
+    DedupDecision d;
+    const auto x = dedup_features(e);
+    d.story = score(dedup_model::kStory, x);
+    d.event = score(dedup_model::kEvent, x);
+    const auto hours = hours_apart(e);
+    if (e.both_headline_only) {
+        d.rules.push_back(kTwoFlashes);
+        const bool same = (!hours || *hours <= kFlashMaxHours) && e.cosine >= (e.correction ? 0.6 : 0.85);
+        d.relation = same ? Relation::kSameStory : Relation::kDifferent;
+        return d;
+    }
+    bool story_possible = true;
+    if (e.headline_only) {
+        d.rules.push_back(kFlashAndStory);
+        story_possible = false;
+    }
+    if (hours && *hours > kStoryMaxHours) {
+        d.rules.push_back(kTooFarApart);
+        story_possible = false;
+    }
+    if (story_possible && d.story.passes()) {
+        d.relation = Relation::kSameStory;
+    } else if (d.event.passes()) {
+        d.relation = Relation::kSameEvent;
+    }
+    return d;
+}
+
+Relation judge(const Evidence& e) { return decide(e).relation; }
+
+}  // namespace news

@@ -1,0 +1,34 @@
+// Word senses: which WordNet synsets a stemmed word can stand for, so that
+// duplicate detection can see "talks" and "negotiations", or "rose" and
+// "climbed", as the same word. Spun copies of an article swap content words
+// for WordNet synonyms; every such swap keeps a synset in common.
+//
+// The table is compiled in (generated from /usr/share/wordnet at build time
+// by common/make_sense_table.cc): each stem maps to the synsets of every
+// single-word lemma with that stem, commonest senses first, at most 10 per
+// part of speech.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace news {
+
+// A read-only view of one stem's synset ids; empty for words WordNet lacks
+// (names, numbers, most jargon).
+struct SenseList {
+    const uint32_t* first = nullptr;
+    const uint32_t* last = nullptr;
+    bool empty() const { return first == last; }
+    const uint32_t* begin() const { return first; }
+    const uint32_t* end() const { return last; }
+};
+
+// `stem` as the indexer's stemmer made it, without a term prefix.
+SenseList senses_of_stem(std::string_view stem);
+
+// How many stems the table has (for tests and diagnostics).
+size_t sense_table_size();
+
+}  // namespace news
