@@ -36,17 +36,48 @@ std::optional<double> hours_apart(const Evidence& e) {
     return std::nullopt;
 }
 
-LevelScore score(const dedup_model::Level& level, const DedupFeatures& x) {
+// `explain`: also list the parts (judge() during a build does not need them).
+LevelScore score(const dedup_model::Level& level, const DedupFeatures& x, bool explain) {
     LevelScore s;
     s.intercept = level.intercept;
     s.score = level.intercept;
     s.threshold = level.threshold;
+    if (explain) s.parts.reserve(kDedupFeatures);
     for (size_t i = 0; i < kDedupFeatures; ++i) {
         const double c = level.coef[i] * (x[i] - level.mean[i]) / level.scale[i];
-        s.parts.push_back({kDedupFeatureNames[i], x[i], c});
+        if (explain) s.parts.push_back({kDedupFeatureNames[i], x[i], c});
         s.score += c;
     }
     return s;
+}
+
+DedupDecision decide(const Evidence& e, bool explain) {
+    DedupDecision d;
+    const auto x = dedup_features(e);
+    d.story = score(dedup_model::kStory, x, explain);
+    d.event = score(dedup_model::kEvent, x, explain);
+    const auto hours = hours_apart(e);
+    if (e.both_headline_only) {
+        d.rules.push_back(kTwoFlashes);
+        const bool same = (!hours || *hours <= kFlashMaxHours) && e.cosine >= (e.correction ? 0.6 : 0.85);
+        d.relation = same ? Relation::kSameStory : Relation::kDifferent;
+        return d;
+    }
+    bool story_possible = true;
+    if (e.headline_only) {
+        d.rules.push_back(kFlashAndStory);
+        story_possible = false;
+    }
+    if (hours && *hours > kStoryMaxHours) {
+        d.rules.push_back(kTooFarApart);
+        story_possible = false;
+    }
+    if (story_possible && d.story.passes()) {
+        d.relation = Relation::kSameStory;
+    } else if (d.event.passes()) {
+        d.relation = Relation::kSameEvent;
+    }
+    return d;
 }
 
 }  // namespace
@@ -73,35 +104,8 @@ DedupFeatures dedup_features(const Evidence& e) {
             e.shorter_body < 60 ? title_novel : 0.0};
 }
 
-DedupDecision decide(const Evidence& e) {
-    DedupDecision d;
-    const auto x = dedup_features(e);
-    d.story = score(dedup_model::kStory, x);
-    d.event = score(dedup_model::kEvent, x);
-    const auto hours = hours_apart(e);
-    if (e.both_headline_only) {
-        d.rules.push_back(kTwoFlashes);
-        const bool same = (!hours || *hours <= kFlashMaxHours) && e.cosine >= (e.correction ? 0.6 : 0.85);
-        d.relation = same ? Relation::kSameStory : Relation::kDifferent;
-        return d;
-    }
-    bool story_possible = true;
-    if (e.headline_only) {
-        d.rules.push_back(kFlashAndStory);
-        story_possible = false;
-    }
-    if (hours && *hours > kStoryMaxHours) {
-        d.rules.push_back(kTooFarApart);
-        story_possible = false;
-    }
-    if (story_possible && d.story.passes()) {
-        d.relation = Relation::kSameStory;
-    } else if (d.event.passes()) {
-        d.relation = Relation::kSameEvent;
-    }
-    return d;
-}
+DedupDecision decide(const Evidence& e) { return decide(e, true); }
 
-Relation judge(const Evidence& e) { return decide(e).relation; }
+Relation judge(const Evidence& e) { return decide(e, false).relation; }
 
 }  // namespace news

@@ -7,7 +7,9 @@
 #include <sys/stat.h>
 #include <xapian.h>
 
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <set>
 #include <string>
 #include <vector>
@@ -371,6 +373,58 @@ BOOST_AUTO_TEST_CASE(event_grouping_covers_all_seeds_and_their_html_copies) {
     BOOST_TEST(j.at("hits")[0].at("matching_versions").get<int>() == 4);
     const auto r = search(db, {"--event", "spy balloon"});
     BOOST_TEST(r.out.find("[+6 versions]") != std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(compare_explains_the_decision) {
+    const std::string a = test::seed_id(0), b = test::seed_id(1), other = test::seed_id(2);
+    const auto text = index(db, {"compare", a, b});
+    BOOST_TEST_REQUIRE(text.status == 0, show(text));
+    BOOST_TEST(text.out.find(": same-story\n") != std::string::npos, text.out);
+    BOOST_TEST(text.out.find("story model: score") != std::string::npos, text.out);
+    BOOST_TEST(text.out.find("threshold") != std::string::npos, text.out);
+    BOOST_TEST(text.out.find("senses") != std::string::npos, text.out);
+
+    const auto r = index(db, {"compare", "--format", "json", a, other});
+    BOOST_TEST_REQUIRE(r.status == 0, show(r));
+    const auto j = parse_json(r);
+    BOOST_TEST(j.at("format_version") == 1);
+    BOOST_TEST(j.at("relation") == "same-event");
+    BOOST_TEST(j.at("story").at("passes") == false);
+    BOOST_TEST(j.at("event").at("passes") == true);
+    // The score is the intercept plus the features' contributions.
+    double sum = j.at("event").at("intercept").get<double>();
+    for (const auto& c : j.at("event").at("contributions")) sum += c.at("contribution").get<double>();
+    BOOST_TEST(sum == j.at("event").at("score").get<double>(), boost::test_tools::tolerance(1e-9));
+    BOOST_TEST(j.at("evidence").at("cosine").get<double>() > 0);
+
+    const auto unknown = index(db, {"compare", a, "no-such-article"});
+    BOOST_TEST(unknown.status == 2, show(unknown));
+    BOOST_TEST(unknown.err.find("no-such-article") != std::string::npos, show(unknown));
+}
+
+// `compare --pairs` with `input` on stdin.
+RunResult compare_pairs(const std::string& db, const std::string& input) {
+    test::TempDir dir;
+    const std::string path = dir / "pairs";
+    std::ofstream(path) << input;
+    return test::run({"/bin/sh", "-c", "exec \"$0\" --db \"$1\" compare --pairs < \"$2\"", test::index_bin(), db, path});
+}
+
+BOOST_AUTO_TEST_CASE(compare_pairs_reads_stdin_and_names_bad_lines) {
+    const std::string a = test::seed_id(0), b = test::seed_id(3);
+    const auto r = compare_pairs(db, a + " " + b + "\n\n" + b + " " + a + "\n");
+    BOOST_TEST_REQUIRE(r.status == 0, show(r));
+    std::vector<json> lines;
+    std::istringstream out(r.out);
+    for (std::string line; std::getline(out, line);) lines.push_back(parse_json(line, r));
+    BOOST_TEST_REQUIRE(lines.size() == 2u);
+    BOOST_TEST(lines[0].at("relation") == "same-story");
+    BOOST_TEST(lines[0].at("story").at("score") == lines[1].at("story").at("score"));  // symmetric
+    BOOST_TEST(lines[0].at("features").size() == lines[0].at("story").at("contributions").size());
+
+    const auto bad = compare_pairs(db, a + " " + b + "\n" + a + "\n");
+    BOOST_TEST(bad.status == 2, show(bad));
+    BOOST_TEST(bad.err.find("stdin line 2") != std::string::npos, show(bad));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -85,7 +85,10 @@ news::Article template_article(const std::string& id, const std::string& body) {
 }
 
 news::WeighedFingerprint weighed(news::Fingerprint fp, std::vector<double> weights) {
-    return news::WeighedFingerprint{std::move(fp), std::move(weights)};
+    news::WeighedFingerprint w;
+    w.fp = std::move(fp);
+    w.weights = std::move(weights);
+    return w;
 }
 
 }  // namespace
