@@ -102,7 +102,39 @@ void put_string(std::string& out, const std::string& s) {
     out += s;
 }
 
+// Lines such as "READ: Other headline" or "Related: ..." that sites and
+// spinners insert between paragraphs link to other stories: their numbers
+// and names are not this article's.
+bool is_link_line(const std::string& line) {
+    static const char* const kMarkers[] = {"read",    "read more", "read also", "also read", "related",
+                                           "see also", "more",     "watch",     "recommended", "listen"};
+    size_t start = line.find_first_not_of(" \t");
+    if (start == std::string::npos) return false;
+    const size_t colon = line.find(':', start);
+    if (colon == std::string::npos || colon - start > 12) return false;
+    std::string marker = line.substr(start, colon - start);
+    while (!marker.empty() && marker.back() == ' ') marker.pop_back();
+    for (auto& ch : marker) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (const char* m : kMarkers)
+        if (marker == m) return true;
+    return false;
+}
+
 }  // namespace
+
+std::string without_link_lines(const std::string& body) {
+    std::string out;
+    out.reserve(body.size());
+    for (size_t pos = 0; pos < body.size();) {
+        size_t end = body.find('\n', pos);
+        if (end == std::string::npos) end = body.size();
+        const std::string line = body.substr(pos, end - pos);
+        if (!is_link_line(line)) out.append(line);
+        if (end < body.size()) out += '\n';
+        pos = end + 1;
+    }
+    return out;
+}
 
 void scan_text(const std::string& raw, TextScan& out) {
     const std::string text = ascii_quotes(raw);
@@ -169,7 +201,7 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
         if (is_content_stem(term)) fp.terms.emplace_back(term, t.get_wdf());
     }
     TextScan body;
-    scan_text(article.body, body);
+    scan_text(without_link_lines(article.body), body);
     TextScan title;  // titles are often ALL CAPS: their numbers count, not their names
     scan_text(article.title, title);
     fp.numbers = std::move(body.numbers);

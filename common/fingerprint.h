@@ -48,6 +48,11 @@ std::string serialise_fingerprint(const Fingerprint& fp);
 // Throws news::Error(kDatabase) on malformed data.
 Fingerprint unserialise_fingerprint(const std::string& data);
 
+// `body` without the lines that link to other stories ("READ: ...",
+// "Related: ...", "SEE ALSO: ..."): their numbers and names would count as the
+// article's. Other lines, and line breaks, are kept.
+std::string without_link_lines(const std::string& body);
+
 // What one pass over a text finds (exposed for tests).
 struct TextScan {
     std::vector<std::string> numbers;

@@ -213,4 +213,15 @@ BOOST_AUTO_TEST_CASE(scan_words_skip_stop_words_in_order) {
     BOOST_TEST((s.words == std::vector<std::string>{"talks", "wang", "lasted", "hours"}));
 }
 
+BOOST_AUTO_TEST_CASE(link_lines_are_not_the_articles_text) {
+    const std::string body =
+        "Talks went on for 7 hours.\n\nREAD: Fed Adds 603 Mln Dlrs Reserves\n  Related: Other news 25\n"
+        "NOTES: figures in 1986 dlrs\nMore: 12\nThe reading room: closed.";
+    BOOST_TEST(news::without_link_lines(body) ==
+               "Talks went on for 7 hours.\n\n\n\nNOTES: figures in 1986 dlrs\n\nThe reading room: closed.");
+    news::TextScan scan;
+    news::scan_text(news::without_link_lines(body), scan);
+    BOOST_TEST((scan.numbers == std::vector<std::string>{"7", "1986"}));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
