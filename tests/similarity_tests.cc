@@ -7,53 +7,11 @@
 #include <memory>
 #include <string>
 
-#include "common/similarity.h"
-#include "indexer/document_builder.h"
-#include "indexer/jsonl_reader.h"
-#include "indexer/text_reader.h"
-#include "test_support.h"
+#include "similarity_corpus.h"
 
 using news::Relation;
 
-namespace news {
-inline std::ostream& operator<<(std::ostream& os, Relation r) { return os << to_string(r); }
-}  // namespace news
-
 namespace {
-
-// An in-memory database of the seeds and the Reuters sample (for realistic
-// idf), and the fingerprints the builder made for them.
-struct Corpus {
-    Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
-    news::DocumentBuilder builder;
-    std::map<std::string, news::Fingerprint> fingerprints;
-
-    Corpus() {
-        for (int n = 0; n < 5; ++n) add("seed" + std::to_string(n), news::read_text_article(test::seed_path(n)));
-        news::read_jsonl_file(
-            test::reuters_path(), [this](news::Article&& a) { add(a.id, a); },
-            [](const news::InputProblem& p) { BOOST_ERROR("corpus problem: " << p.describe()); });
-    }
-    void add(const std::string& name, const news::Article& a) {
-        auto built = builder.build(a);
-        db.add_document(built.document);
-        fingerprints[name] = built.fingerprint;
-    }
-    news::Evidence evidence(const std::string& a, const std::string& b) {
-        news::TermWeights weights(db);
-        return news::compare(news::weigh(fingerprints.at(a), weights), news::weigh(fingerprints.at(b), weights));
-    }
-    Relation relation(const std::string& a, const std::string& b) { return news::judge(evidence(a, b)); }
-};
-
-Corpus& corpus() {
-    static Corpus c;
-    return c;
-}
-
-struct CorpusFixture {
-    Corpus& c = corpus();
-};
 
 std::string describe(const news::Evidence& e) {
     std::ostringstream s;
@@ -93,7 +51,7 @@ news::WeighedFingerprint weighed(news::Fingerprint fp, std::vector<double> weigh
 
 }  // namespace
 
-BOOST_FIXTURE_TEST_SUITE(similarity_tests, CorpusFixture)
+BOOST_FIXTURE_TEST_SUITE(similarity_tests, test::SimilarityFixture)
 
 BOOST_AUTO_TEST_CASE(rewrites_of_one_article_are_one_story) {
     BOOST_TEST_INFO(describe(c.evidence("seed0", "seed1")));
