@@ -22,10 +22,19 @@ namespace {
 // Hard limits (facts about news, not fitted).
 inline constexpr double kStoryMaxHours = 96;  // a version of an article comes within 4 days
 inline constexpr double kFlashMaxHours = 12;  // a repeated flash comes the same day
+// Reports of one event come within a day and a half; short items (under 150
+// words: daily money-market, repo and price reports) repeat their template
+// every day, so only within 12 hours are they about one event.
+inline constexpr double kEventMaxHours = 36;
+inline constexpr double kShortEventMaxHours = 12;
+inline constexpr uint32_t kShortEventWords = 150;
 
 const DedupRule kFlashAndStory = {"flash-and-story",
                                   "a headline-only flash is never a copy of a full story (same event at most)"};
 const DedupRule kTooFarApart = {"too-far-apart", "versions of one article come within 96 hours"};
+const DedupRule kEventWindow = {"event-window",
+                                 "reports of one event come within 36 hours (12 for items under 150 words, "
+                                 "which repeat their template daily); a later version can still be one story"};
 const DedupRule kTwoFlashes = {"two-flashes",
                                "two headline-only flashes: one story when within 12 hours with headlines alike "
                                "(cosine >= 0.85, or >= 0.6 for a marked correction); never merely one event"};
@@ -72,9 +81,14 @@ DedupDecision decide(const Evidence& e, bool explain) {
         d.rules.push_back(kTooFarApart);
         story_possible = false;
     }
+    bool event_possible = true;
+    if (hours && *hours > (e.shorter_body >= kShortEventWords ? kEventMaxHours : kShortEventMaxHours)) {
+        d.rules.push_back(kEventWindow);
+        event_possible = false;
+    }
     if (story_possible && d.story.passes()) {
         d.relation = Relation::kSameStory;
-    } else if (d.event.passes()) {
+    } else if (event_possible && d.event.passes()) {
         d.relation = Relation::kSameEvent;
     }
     return d;
