@@ -28,6 +28,9 @@ inline constexpr double kFlashMaxHours = 12;  // a repeated flash comes the same
 inline constexpr double kEventMaxHours = 36;
 inline constexpr double kShortEventMaxHours = 12;
 inline constexpr uint32_t kShortEventWords = 150;
+// Articles about one event share distinctive words (names, places, rare
+// words), whatever else agrees; below this cosine nothing is shared.
+inline constexpr double kMinSharedCosine = 0.2;
 
 const DedupRule kFlashAndStory = {"flash-and-story",
                                   "a headline-only flash is never a copy of a full story (same event at most)"};
@@ -35,6 +38,8 @@ const DedupRule kTooFarApart = {"too-far-apart", "versions of one article come w
 const DedupRule kEventWindow = {"event-window",
                                  "reports of one event come within 36 hours (12 for items under 150 words, "
                                  "which repeat their template daily); a later version can still be one story"};
+const DedupRule kNothingShared = {"nothing-shared",
+                                  "articles that share almost no distinctive words (cosine < 0.2) are different"};
 const DedupRule kTwoFlashes = {"two-flashes",
                                "two headline-only flashes: one story when within 12 hours with headlines alike "
                                "(cosine >= 0.85, or >= 0.6 for a marked correction); never merely one event"};
@@ -70,6 +75,10 @@ DedupDecision decide(const Evidence& e, bool explain) {
         d.rules.push_back(kTwoFlashes);
         const bool same = (!hours || *hours <= kFlashMaxHours) && e.cosine >= (e.correction ? 0.6 : 0.85);
         d.relation = same ? Relation::kSameStory : Relation::kDifferent;
+        return d;
+    }
+    if (e.cosine < kMinSharedCosine) {
+        d.rules.push_back(kNothingShared);
         return d;
     }
     bool story_possible = true;
