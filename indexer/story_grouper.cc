@@ -89,7 +89,22 @@ class Components {
     std::unordered_map<std::string, std::string> parent_;
 };
 
-Xapian::Query candidate_query(const WeighedFingerprint& w, TermWeights& weights) {
+}  // namespace
+
+CandidateFinder::CandidateFinder(const Xapian::Database& db, TermWeights& weights)
+    : db_(db), weights_(weights), enquire_(db_) {}
+
+std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& article, Xapian::docid self) {
+    enquire_.set_query(query(article));
+    const Xapian::MSet mset = enquire_.get_mset(0, kCandidatesPerArticle);
+    std::vector<Xapian::docid> out;
+    for (auto m = mset.begin(); m != mset.end(); ++m)
+        if (*m != self) out.push_back(*m);
+    return out;
+}
+
+Xapian::Query CandidateFinder::query(const WeighedFingerprint& w) {
+    TermWeights& weights = weights_;
     std::vector<size_t> order(w.fp.terms.size());
     std::iota(order.begin(), order.end(), 0);
     const size_t k = std::min(kQueryTerms, order.size());
@@ -114,6 +129,8 @@ Xapian::Query candidate_query(const WeighedFingerprint& w, TermWeights& weights)
     return Xapian::Query(Xapian::Query::OP_FILTER, query,
                          Xapian::Query(Xapian::Query::OP_OR, window, undated));
 }
+
+namespace {
 
 std::string article_id(const Xapian::Database& db, Xapian::docid id) {
     const std::string prefix(schema::prefix::kId);
@@ -242,7 +259,7 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ch
     const Xapian::Database db(db_path);
     TermWeights weights(db);
     FingerprintCache cache(db, weights);
-    Xapian::Enquire enquire(db);
+    CandidateFinder finder(db, weights);
     std::set<std::pair<Xapian::docid, Xapian::docid>> compared;
     for (size_t i = first; i < changed.size(); i += workers) {
         const Xapian::docid d = changed[i];
@@ -253,11 +270,8 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ch
         const WeighedFingerprint& a = cache.get(d);
         if (a.fp.terms.empty()) continue;
         ++out.articles;
-        enquire.set_query(candidate_query(a, weights));
-        const Xapian::MSet candidates = enquire.get_mset(0, kCandidatesPerArticle);
-        for (auto m = candidates.begin(); m != candidates.end(); ++m) {
-            const Xapian::docid c = *m;
-            if (c == d || !compared.emplace(std::min(c, d), std::max(c, d)).second) continue;
+        for (const Xapian::docid c : finder.find(a, d)) {
+            if (!compared.emplace(std::min(c, d), std::max(c, d)).second) continue;
             ++out.comparisons;
             const Relation relation = judge(compare(a, cache.get(c)));
             if (relation != Relation::kDifferent) out.links.push_back({d, c, relation});

@@ -21,6 +21,8 @@
 #include <string>
 #include <vector>
 
+#include "common/similarity.h"
+
 namespace news {
 
 struct GroupingStats {
@@ -44,6 +46,22 @@ inline constexpr double kMinCommonDocs = 50;
 inline constexpr size_t kMinArticlesPerWorker = 200;
 // Days either side of the article's date searched for versions.
 inline constexpr long kDateWindowDays = 7;
+
+// Finds the candidate versions of articles in one database (one handle per
+// thread). Exposed for the candidate-recall benchmark (scripts/bench-candidates).
+class CandidateFinder {
+  public:
+    CandidateFinder(const Xapian::Database& db, TermWeights& weights);
+    // The documents worth verifying against `article` (document `self`,
+    // left out), best first.
+    std::vector<Xapian::docid> find(const WeighedFingerprint& article, Xapian::docid self);
+
+  private:
+    Xapian::Query query(const WeighedFingerprint& article);
+    Xapian::Database db_;
+    TermWeights& weights_;
+    Xapian::Enquire enquire_;
+};
 
 // Splits the story and event groups with these keys back into single
 // articles (each keyed by its own id) and returns their members, to be
