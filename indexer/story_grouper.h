@@ -34,10 +34,15 @@ struct GroupingStats {
 };
 
 // Candidates fetched per article; generous, since verification is cheap
-// next to missing a version.
+// next to missing a version. Ties at the cut go by article id.
 inline constexpr Xapian::doccount kCandidatesPerArticle = 15;
-// Stems in the candidate query.
+// The candidate query: the most distinctive stems (tf-idf), and what
+// survives a synonym-swapping rewrite: the rarest other stems, the names,
+// the numbers (rarest first).
 inline constexpr size_t kQueryTerms = 16;
+inline constexpr size_t kQueryRareTerms = 8;
+inline constexpr size_t kQueryEntities = 10;
+inline constexpr size_t kQueryNumbers = 10;
 // Stems in more than this share of articles (and more than kMinCommonDocs)
 // are left out of the candidate query.
 inline constexpr double kMaxQueryTermShare = 0.05;
