@@ -108,8 +108,8 @@ class Components {
 
 }  // namespace
 
-CandidateFinder::CandidateFinder(const Xapian::Database& db, TermWeights& weights)
-    : db_(db), weights_(weights), enquire_(db_) {}
+CandidateFinder::CandidateFinder(const Xapian::Database& db, TermWeights& weights, CandidateQueryShape shape)
+    : db_(db), weights_(weights), shape_(shape), enquire_(db_) {}
 
 std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& article, Xapian::docid self) {
     enquire_.set_query(query(article));
@@ -123,7 +123,7 @@ std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& artic
     // The MSet breaks ties by docid, which is input order; candidates tied at
     // the cut are taken by article id instead, fetching more until the tie
     // ends, so the same candidates are found in any input order.
-    for (Xapian::doccount wanted = 2 * kCandidatesPerArticle;; wanted *= 2) {
+    for (Xapian::doccount wanted = kCandidatesPerArticle + 2;; wanted *= 2) {
         const Xapian::MSet mset = enquire_.get_mset(0, wanted);
         std::vector<Hit> hits;
         for (auto m = mset.begin(); m != mset.end(); ++m)
@@ -152,17 +152,22 @@ Xapian::Query CandidateFinder::query(const WeighedFingerprint& w) {
     // out a story, and its long posting list is most of a query's cost.
     const double common_docs = std::max(kMaxQueryTermShare * weights.doccount(), kMinCommonDocs);
     const double min_idf = std::log(1.0 + weights.doccount() / common_docs);
+    // Names, numbers and rare stems are added only when rarer still: they
+    // are there to single out a spun copy, and cheap when their posting
+    // lists are short.
+    const double rare_docs = std::max(kMaxExtraTermShare * weights.doccount(), kMinCommonDocs);
+    const double min_extra_idf = std::log(1.0 + weights.doccount() / rare_docs);
     std::vector<std::string> terms;
-    // The `count` best of `candidates` by `better`, if not too common.
-    auto take = [&](std::vector<std::string> candidates, size_t count, auto better) {
+    // The `count` rarest of `candidates` that are rare enough.
+    auto take = [&](std::vector<std::string> candidates, size_t count) {
         const size_t k = std::min(count, candidates.size());
-        std::partial_sort(candidates.begin(), candidates.begin() + k, candidates.end(), better);
+        std::partial_sort(candidates.begin(), candidates.begin() + k, candidates.end(),
+                          [&](const std::string& a, const std::string& b) {
+                              const double ia = weights.idf(a), ib = weights.idf(b);
+                              return ia != ib ? ia > ib : a < b;
+                          });
         for (size_t i = 0; i < k; ++i)
-            if (weights.idf(candidates[i]) >= min_idf) terms.push_back(std::move(candidates[i]));
-    };
-    auto rarer = [&](const std::string& a, const std::string& b) {
-        const double ia = weights.idf(a), ib = weights.idf(b);
-        return ia != ib ? ia > ib : a < b;
+            if (weights.idf(candidates[i]) >= min_extra_idf) terms.push_back(std::move(candidates[i]));
     };
     // The most distinctive stems (tf-idf): what an edited copy shares.
     std::vector<size_t> order(w.fp.terms.size());
@@ -170,25 +175,27 @@ Xapian::Query CandidateFinder::query(const WeighedFingerprint& w) {
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return w.weights[a] > w.weights[b]; });
     std::vector<std::string> stems;
     for (size_t i : order) stems.push_back(w.fp.terms[i].first);
-    const size_t top = std::min(kQueryTerms, stems.size());
+    const size_t top = std::min(shape_.distinctive_stems, stems.size());
     for (size_t i = 0; i < top; ++i)
         if (weights.idf(stems[i]) >= min_idf) terms.push_back(stems[i]);
     // What survives a synonym swap: the rarest stems left, the names (as
     // the unstemmed lower-case terms the index holds) and the numbers (as
-    // written: with and without thousands separators).
-    take({stems.begin() + top, stems.end()}, kQueryRareTerms, rarer);
-    take(w.fp.entities, kQueryEntities, rarer);
+    // written: the fingerprint drops thousands separators, the index keeps
+    // them, so a long number is looked up with them if it is not there bare).
+    take({stems.begin() + top, stems.end()}, shape_.rare_stems);
+    take(w.fp.entities, shape_.entities);
     std::vector<std::string> numbers;
     for (const std::string& n : w.fp.numbers) {
-        numbers.push_back(n);
         const size_t digits = std::min(n.find_first_not_of("0123456789"), n.size());
-        if (digits <= 3) continue;
+        if (digits <= 3 || db_.term_exists(n)) {
+            numbers.push_back(n);
+            continue;
+        }
         std::string grouped = n.substr(0, digits % 3 ? digits % 3 : 3);
         for (size_t at = grouped.size(); at < digits; at += 3) grouped += "," + n.substr(at, 3);
-        grouped += n.substr(digits);
-        numbers.push_back(grouped);
+        numbers.push_back(grouped + n.substr(digits));
     }
-    take(numbers, 2 * kQueryNumbers, rarer);
+    take(numbers, shape_.numbers);
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());

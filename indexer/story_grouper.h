@@ -47,16 +47,28 @@ inline constexpr size_t kQueryNumbers = 10;
 // are left out of the candidate query.
 inline constexpr double kMaxQueryTermShare = 0.05;
 inline constexpr double kMinCommonDocs = 50;
+// Names, numbers and rare stems join the query only if in at most this
+// share of articles (or kMinCommonDocs, whichever is more).
+inline constexpr double kMaxExtraTermShare = 0.002;
 // Articles to group before a second thread is worth starting.
 inline constexpr size_t kMinArticlesPerWorker = 200;
 // Days either side of the article's date searched for versions.
 inline constexpr long kDateWindowDays = 7;
 
+// Terms of each kind in the candidate query (zero leaves a kind out: the
+// candidate-recall benchmark compares the stems-only query this way).
+struct CandidateQueryShape {
+    size_t distinctive_stems = kQueryTerms;
+    size_t rare_stems = kQueryRareTerms;
+    size_t entities = kQueryEntities;
+    size_t numbers = kQueryNumbers;
+};
+
 // Finds the candidate versions of articles in one database (one handle per
 // thread). Exposed for the candidate-recall benchmark (scripts/bench-candidates).
 class CandidateFinder {
   public:
-    CandidateFinder(const Xapian::Database& db, TermWeights& weights);
+    CandidateFinder(const Xapian::Database& db, TermWeights& weights, CandidateQueryShape shape = {});
     // The documents worth verifying against `article` (document `self`,
     // left out), best first.
     std::vector<Xapian::docid> find(const WeighedFingerprint& article, Xapian::docid self);
@@ -65,6 +77,7 @@ class CandidateFinder {
     Xapian::Query query(const WeighedFingerprint& article);
     Xapian::Database db_;
     TermWeights& weights_;
+    CandidateQueryShape shape_;
     Xapian::Enquire enquire_;
 };
 

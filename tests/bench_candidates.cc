@@ -2,7 +2,9 @@
 // articles, one JSON line each ({"id":..., "candidates":[ids]}), then the
 // mean seconds per candidate search. Used by scripts/bench-candidates.
 //
-// Usage: bench_candidates DB ID...
+// Usage: bench_candidates [--stems-only] DB ID...
+// --stems-only: the candidate query of distinctive stems alone (as before
+// names, numbers and rare stems were added), for comparison.
 #include <xapian.h>
 
 #include <chrono>
@@ -29,17 +31,23 @@ std::string article_id(const Xapian::Database& db, Xapian::docid id) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        std::cerr << "usage: bench_candidates DB ID...\n";
+    int first = 1;
+    news::CandidateQueryShape shape;
+    if (argc > 1 && std::string(argv[1]) == "--stems-only") {
+        shape.rare_stems = shape.entities = shape.numbers = 0;
+        ++first;
+    }
+    if (argc - first < 1) {
+        std::cerr << "usage: bench_candidates [--stems-only] DB ID...\n";
         return 2;
     }
     try {
-        const Xapian::Database db(argv[1]);
+        const Xapian::Database db(argv[first]);
         news::TermWeights weights(db);
-        news::CandidateFinder finder(db, weights);
+        news::CandidateFinder finder(db, weights, shape);
         double seconds = 0;
         size_t searches = 0;
-        for (int i = 2; i < argc; ++i) {
+        for (int i = first + 1; i < argc; ++i) {
             const std::string term = news::id_term(argv[i]);
             auto p = db.postlist_begin(term);
             if (p == db.postlist_end(term)) {
