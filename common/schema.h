@@ -23,7 +23,9 @@
 namespace news::schema {
 
 // Bump when a change makes old databases unreadable or wrong; checked on open.
-inline constexpr int kVersion = 4;  // 3: source value slot (kSource); 4: spelling data (news-search "Did you mean")
+// 3: source value slot (kSource); 4: spelling data (news-search "Did you mean");
+// 5: publication-day terms (prefix::kDay), which duplicate detection's date window needs.
+inline constexpr int kVersion = 5;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
 // searcher must agree on it, so it is part of the schema.
@@ -49,6 +51,13 @@ inline constexpr std::string_view kStemmed = "Z";
 // Marks an article without a date (the term is the prefix alone), so that
 // duplicate detection's date window can still reach undated versions.
 inline constexpr std::string_view kUndated = "XUNDATED";
+// Publication day, "D" + "YYYYMMDD" (Xapian's convention for date terms), a
+// boolean term on every dated article. Duplicate detection restricts its
+// candidates to a date window by OR-ing the window's day terms: posting
+// lists the matcher skips along, so a candidate search costs what the
+// window holds, not what the archive holds (a value range is tested
+// document by document).
+inline constexpr std::string_view kDay = "D";
 }  // namespace prefix
 
 // ---- Value slots (never renumber) ----
@@ -105,7 +114,7 @@ constexpr bool starts_with(std::string_view s, std::string_view p) {
 constexpr bool prefixes_distinct() {
     constexpr std::string_view all[] = {prefix::kId, prefix::kTitle, prefix::kSource,
                                         prefix::kSite, prefix::kStory, prefix::kEvent,
-                                        prefix::kUndated, prefix::kStemmed};
+                                        prefix::kUndated, prefix::kDay, prefix::kStemmed};
     for (auto a : all)
         for (auto b : all)
             if (a != b && starts_with(a, b)) return false;

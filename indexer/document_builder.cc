@@ -62,6 +62,7 @@ BuiltDocument DocumentBuilder::build(const Article& a) {
     if (a.date) {
         doc.add_value(slot::kDate, a.date->key());
         doc.add_value(slot::kTimestamp, Xapian::sortable_serialise(a.date->unix_seconds()));
+        doc.add_boolean_term(schema::term(prefix::kDay, a.date->key()));
     } else {
         doc.add_boolean_term(std::string(prefix::kUndated));
     }

@@ -21,6 +21,21 @@
 namespace news {
 namespace {
 
+std::string article_id(const Xapian::Database& db, Xapian::docid id) {
+    const std::string prefix(schema::prefix::kId);
+    auto t = db.termlist_begin(id);
+    t.skip_to(prefix);
+    if (t != db.termlist_end(id) && (*t).compare(0, prefix.size(), prefix) == 0)
+        return (*t).substr(prefix.size());
+    return {};
+}
+
+// A document's fingerprint and article id, as duplicate detection uses them.
+struct CachedArticle {
+    WeighedFingerprint fingerprint;
+    std::string id;
+};
+
 // Fingerprints of recently compared articles. Bounded in memory whatever the
 // size of the build: two generations of at most kGeneration entries; when
 // the young one fills, the old one is dropped and the young one becomes old,
@@ -30,14 +45,15 @@ namespace {
 class FingerprintCache {
   public:
     FingerprintCache(const Xapian::Database& db, TermWeights& weights) : db_(db), weights_(weights) {}
-    const WeighedFingerprint& get(Xapian::docid id) {
+    const CachedArticle& get(Xapian::docid id) {
         if (auto it = young_.find(id); it != young_.end()) return *it->second;
-        std::unique_ptr<WeighedFingerprint> entry;
+        std::unique_ptr<CachedArticle> entry;
         if (auto it = old_.find(id); it != old_.end()) {
             entry = std::move(it->second);
             old_.erase(it);
         } else {
-            entry = std::make_unique<WeighedFingerprint>(load_fingerprint(db_.get_document(id), weights_));
+            entry = std::make_unique<CachedArticle>(
+                CachedArticle{load_fingerprint(db_.get_document(id), weights_), article_id(db_, id)});
         }
         return *young_.emplace(id, std::move(entry)).first->second;
     }
@@ -55,7 +71,7 @@ class FingerprintCache {
     static constexpr size_t kGeneration = 10000;
     Xapian::Database db_;
     TermWeights& weights_;
-    std::unordered_map<Xapian::docid, std::unique_ptr<WeighedFingerprint>> young_, old_;
+    std::unordered_map<Xapian::docid, std::unique_ptr<CachedArticle>> young_, old_;
 };
 
 // Union-find over named nodes: "d<docid>" for changed documents and
@@ -89,40 +105,113 @@ class Components {
     std::unordered_map<std::string, std::string> parent_;
 };
 
-Xapian::Query candidate_query(const WeighedFingerprint& w, TermWeights& weights) {
-    std::vector<size_t> order(w.fp.terms.size());
-    std::iota(order.begin(), order.end(), 0);
-    const size_t k = std::min(kQueryTerms, order.size());
-    std::partial_sort(order.begin(), order.begin() + k, order.end(), [&](size_t a, size_t b) {
-        return w.weights[a] != w.weights[b] ? w.weights[a] > w.weights[b] : a < b;
-    });
+
+}  // namespace
+
+CandidateFinder::CandidateFinder(const Xapian::Database& db, TermWeights& weights, CandidateQueryShape shape)
+    : db_(db), weights_(weights), shape_(shape), enquire_(db_) {}
+
+std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& article, Xapian::docid self) {
+    enquire_.set_query(query(article));
+    // Weights rounded so that equal documents tie exactly whatever the order
+    // of the floating-point sums.
+    auto score = [](double weight) { return std::llround(weight * 1e6); };
+    struct Hit {
+        long long score;
+        Xapian::docid doc;
+    };
+    // The MSet breaks ties by docid, which is input order; candidates tied at
+    // the cut are taken by article id instead, fetching more until the tie
+    // ends, so the same candidates are found in any input order.
+    for (Xapian::doccount wanted = kCandidatesPerArticle + 2;; wanted *= 2) {
+        const Xapian::MSet mset = enquire_.get_mset(0, wanted);
+        std::vector<Hit> hits;
+        for (auto m = mset.begin(); m != mset.end(); ++m)
+            if (*m != self) hits.push_back({score(m.get_weight()), *m});
+        std::vector<Xapian::docid> out;
+        if (hits.size() <= kCandidatesPerArticle) {
+            for (const Hit& h : hits) out.push_back(h.doc);
+            return out;
+        }
+        const long long cut = hits[kCandidatesPerArticle - 1].score;
+        if (mset.size() == wanted && hits.back().score == cut) continue;
+        std::vector<std::pair<std::string, Xapian::docid>> tied;
+        for (const Hit& h : hits) {
+            if (h.score > cut) out.push_back(h.doc);
+            if (h.score == cut) tied.emplace_back(article_id(db_, h.doc), h.doc);
+        }
+        std::sort(tied.begin(), tied.end());
+        for (size_t i = 0; out.size() < kCandidatesPerArticle; ++i) out.push_back(tied[i].second);
+        return out;
+    }
+}
+
+Xapian::Query CandidateFinder::query(const WeighedFingerprint& w) {
+    TermWeights& weights = weights_;
     // A word in more than kMaxQueryTermShare of all articles cannot single
     // out a story, and its long posting list is most of a query's cost.
     const double common_docs = std::max(kMaxQueryTermShare * weights.doccount(), kMinCommonDocs);
     const double min_idf = std::log(1.0 + weights.doccount() / common_docs);
-    std::vector<Xapian::Query> terms;
-    for (size_t i = 0; i < k; ++i) {
-        const std::string& term = w.fp.terms[order[i]].first;
-        if (weights.idf(term) >= min_idf) terms.emplace_back(term);
+    // Names, numbers and rare stems are added only when rarer still: they
+    // are there to single out a spun copy, and cheap when their posting
+    // lists are short.
+    const double rare_docs = std::max(kMaxExtraTermShare * weights.doccount(), kMinCommonDocs);
+    const double min_extra_idf = std::log(1.0 + weights.doccount() / rare_docs);
+    std::vector<std::string> terms;
+    // The `count` rarest of `candidates` that are rare enough.
+    auto take = [&](std::vector<std::string> candidates, size_t count) {
+        const size_t k = std::min(count, candidates.size());
+        std::partial_sort(candidates.begin(), candidates.begin() + k, candidates.end(),
+                          [&](const std::string& a, const std::string& b) {
+                              const double ia = weights.idf(a), ib = weights.idf(b);
+                              return ia != ib ? ia > ib : a < b;
+                          });
+        for (size_t i = 0; i < k; ++i)
+            if (weights.idf(candidates[i]) >= min_extra_idf) terms.push_back(std::move(candidates[i]));
+    };
+    // The most distinctive stems (tf-idf): what an edited copy shares.
+    std::vector<size_t> order(w.fp.terms.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return w.weights[a] > w.weights[b]; });
+    std::vector<std::string> stems;
+    for (size_t i : order) stems.push_back(w.fp.terms[i].first);
+    const size_t top = std::min(shape_.distinctive_stems, stems.size());
+    for (size_t i = 0; i < top; ++i)
+        if (weights.idf(stems[i]) >= min_idf) terms.push_back(stems[i]);
+    // What survives a synonym swap: the rarest stems left, the names (as
+    // the unstemmed lower-case terms the index holds) and the numbers (as
+    // written: the fingerprint drops thousands separators, the index keeps
+    // them, so a long number is looked up with them if it is not there bare).
+    take({stems.begin() + top, stems.end()}, shape_.rare_stems);
+    take(w.fp.entities, shape_.entities);
+    std::vector<std::string> numbers;
+    for (const std::string& n : w.fp.numbers) {
+        const size_t digits = std::min(n.find_first_not_of("0123456789"), n.size());
+        if (digits <= 3 || db_.term_exists(n)) {
+            numbers.push_back(n);
+            continue;
+        }
+        std::string grouped = n.substr(0, digits % 3 ? digits % 3 : 3);
+        for (size_t at = grouped.size(); at < digits; at += 3) grouped += "," + n.substr(at, 3);
+        numbers.push_back(grouped + n.substr(digits));
     }
+    take(numbers, shape_.numbers);
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
     if (!w.fp.day) return query;
-    const Xapian::Query window(Xapian::Query::OP_VALUE_RANGE, schema::slot::kDate,
-                               Date::from_days(*w.fp.day - kDateWindowDays).key(),
-                               Date::from_days(*w.fp.day + kDateWindowDays).key());
-    const Xapian::Query undated{std::string(schema::prefix::kUndated)};
+    // The window's day terms (and undated articles, which may be versions of
+    // anything): boolean posting lists the matcher skips along, so the
+    // search costs what the window holds, not the archive.
+    std::vector<Xapian::Query> window{Xapian::Query(std::string(schema::prefix::kUndated))};
+    for (long day = *w.fp.day - kDateWindowDays; day <= *w.fp.day + kDateWindowDays; ++day)
+        window.emplace_back(schema::term(schema::prefix::kDay, Date::from_days(day).key()));
     return Xapian::Query(Xapian::Query::OP_FILTER, query,
-                         Xapian::Query(Xapian::Query::OP_OR, window, undated));
+                         Xapian::Query(Xapian::Query::OP_OR, window.begin(), window.end()));
 }
 
-std::string article_id(const Xapian::Database& db, Xapian::docid id) {
-    const std::string prefix(schema::prefix::kId);
-    auto t = db.termlist_begin(id);
-    t.skip_to(prefix);
-    if (t != db.termlist_end(id) && (*t).compare(0, prefix.size(), prefix) == 0)
-        return (*t).substr(prefix.size());
-    return {};
-}
+namespace {
+
 
 struct Level {
     std::string_view prefix;
@@ -242,7 +331,7 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ch
     const Xapian::Database db(db_path);
     TermWeights weights(db);
     FingerprintCache cache(db, weights);
-    Xapian::Enquire enquire(db);
+    CandidateFinder finder(db, weights);
     std::set<std::pair<Xapian::docid, Xapian::docid>> compared;
     for (size_t i = first; i < changed.size(); i += workers) {
         const Xapian::docid d = changed[i];
@@ -250,16 +339,18 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ch
         // generation, so memory stays bounded; a pair compared twice makes
         // the same link, which group_stories counts once.
         if (cache.trim()) compared.clear();
-        const WeighedFingerprint& a = cache.get(d);
-        if (a.fp.terms.empty()) continue;
+        const CachedArticle& a = cache.get(d);
+        if (a.fingerprint.fp.terms.empty()) continue;
         ++out.articles;
-        enquire.set_query(candidate_query(a, weights));
-        const Xapian::MSet candidates = enquire.get_mset(0, kCandidatesPerArticle);
-        for (auto m = candidates.begin(); m != candidates.end(); ++m) {
-            const Xapian::docid c = *m;
-            if (c == d || !compared.emplace(std::min(c, d), std::max(c, d)).second) continue;
+        for (const Xapian::docid c : finder.find(a.fingerprint, d)) {
+            if (!compared.emplace(std::min(c, d), std::max(c, d)).second) continue;
             ++out.comparisons;
-            const Relation relation = judge(compare(a, cache.get(c)));
+            // Compared in article-id order, so a pair gets one verdict
+            // whichever side found it (the evidence need not be symmetric).
+            const CachedArticle& b = cache.get(c);
+            const bool a_first = a.id < b.id;
+            const Relation relation = judge(a_first ? compare(a.fingerprint, b.fingerprint)
+                                                    : compare(b.fingerprint, a.fingerprint));
             if (relation != Relation::kDifferent) out.links.push_back({d, c, relation});
         }
     }

@@ -21,6 +21,8 @@
 #include <string>
 #include <vector>
 
+#include "common/similarity.h"
+
 namespace news {
 
 struct GroupingStats {
@@ -32,18 +34,52 @@ struct GroupingStats {
 };
 
 // Candidates fetched per article; generous, since verification is cheap
-// next to missing a version.
+// next to missing a version. Ties at the cut go by article id.
 inline constexpr Xapian::doccount kCandidatesPerArticle = 15;
-// Stems in the candidate query.
+// The candidate query: the most distinctive stems (tf-idf), and what
+// survives a synonym-swapping rewrite: the rarest other stems, the names,
+// the numbers (rarest first).
 inline constexpr size_t kQueryTerms = 16;
+inline constexpr size_t kQueryRareTerms = 8;
+inline constexpr size_t kQueryEntities = 10;
+inline constexpr size_t kQueryNumbers = 10;
 // Stems in more than this share of articles (and more than kMinCommonDocs)
 // are left out of the candidate query.
 inline constexpr double kMaxQueryTermShare = 0.05;
 inline constexpr double kMinCommonDocs = 50;
+// Names, numbers and rare stems join the query only if in at most this
+// share of articles (or kMinCommonDocs, whichever is more).
+inline constexpr double kMaxExtraTermShare = 0.002;
 // Articles to group before a second thread is worth starting.
 inline constexpr size_t kMinArticlesPerWorker = 200;
 // Days either side of the article's date searched for versions.
 inline constexpr long kDateWindowDays = 7;
+
+// Terms of each kind in the candidate query (zero leaves a kind out: the
+// candidate-recall benchmark compares the stems-only query this way).
+struct CandidateQueryShape {
+    size_t distinctive_stems = kQueryTerms;
+    size_t rare_stems = kQueryRareTerms;
+    size_t entities = kQueryEntities;
+    size_t numbers = kQueryNumbers;
+};
+
+// Finds the candidate versions of articles in one database (one handle per
+// thread). Exposed for the candidate-recall benchmark (scripts/bench-candidates).
+class CandidateFinder {
+  public:
+    CandidateFinder(const Xapian::Database& db, TermWeights& weights, CandidateQueryShape shape = {});
+    // The documents worth verifying against `article` (document `self`,
+    // left out), best first.
+    std::vector<Xapian::docid> find(const WeighedFingerprint& article, Xapian::docid self);
+
+  private:
+    Xapian::Query query(const WeighedFingerprint& article);
+    Xapian::Database db_;
+    TermWeights& weights_;
+    CandidateQueryShape shape_;
+    Xapian::Enquire enquire_;
+};
 
 // Splits the story and event groups with these keys back into single
 // articles (each keyed by its own id) and returns their members, to be

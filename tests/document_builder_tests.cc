@@ -93,6 +93,7 @@ BOOST_AUTO_TEST_CASE(date_values) {
     const double ts = Xapian::sortable_unserialise(doc.get_value(schema::slot::kTimestamp));
     BOOST_TEST(ts == 19527.0 * 86400 + 37230);
     BOOST_TEST(terms_of(doc).count(std::string(schema::prefix::kUndated)) == 0u);
+    BOOST_TEST(terms_of(doc).count(schema::term(schema::prefix::kDay, "20230619")) == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(undated_article_is_marked) {
@@ -102,6 +103,7 @@ BOOST_AUTO_TEST_CASE(undated_article_is_marked) {
     const auto doc = builder.build(a).document;
     BOOST_TEST(doc.get_value(schema::slot::kDate).empty());
     BOOST_TEST(terms_of(doc).count(std::string(schema::prefix::kUndated)) == 1u);
+    for (const auto& term : terms_of(doc)) BOOST_TEST(term.rfind(schema::prefix::kDay, 0) != 0u, term);
 }
 
 BOOST_AUTO_TEST_CASE(story_and_event_keys_start_as_the_ids_group_key) {

@@ -13,7 +13,8 @@ namespace schema = news::schema;
 namespace {
 const std::vector<std::string_view> kPrefixes = {
     schema::prefix::kId,    schema::prefix::kTitle, schema::prefix::kSource, schema::prefix::kSite,
-    schema::prefix::kStory, schema::prefix::kEvent, schema::prefix::kUndated};
+    schema::prefix::kStory, schema::prefix::kEvent, schema::prefix::kUndated,
+    schema::prefix::kDay};
 const std::vector<Xapian::valueno> kSlots = {schema::slot::kDate,        schema::slot::kStory,
                                              schema::slot::kEvent,       schema::slot::kContentHash,
                                              schema::slot::kFingerprint, schema::slot::kTimestamp,
