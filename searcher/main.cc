@@ -51,7 +51,8 @@ Query syntax:
 A malformed expression (unbalanced quote or bracket, "oil AND", a bad date) is
 a "query syntax error" (exit 2). Text that reads as a sentence (ends with ? or
 !, or . after 4+ words, or has 8+ words with at most one operator and no
-brackets) is searched as plain words: operators and stray quotes are words.
+brackets, or is 4+ words all in capitals) is searched as plain words: operators
+and stray quotes are words, and capitalised words are stemmed too.
 A misspelt word gets "Did you mean: ..." from the corpus's own vocabulary.
 Put -- before a query that starts with "-", e.g. news-search -- -oil.
 

@@ -16,20 +16,20 @@ namespace news {
 struct RankingParams {
     // BM25 (Xapian::BM25Weight): term-frequency saturation and length
     // normalisation. Xapian's own defaults are k1 = 1, b = 0.5.
-    double k1 = 1;
+    double k1 = 1.6;
     double b = 0.5;
     // BM25+ lower bound for a matching term's tf part (0: plain BM25).
     double bm25plus_delta = 0;
     // Title words: the query again over the title field (prefix kTitle),
     // at this share of the body weight; 0 leaves titles to the index's
     // doubled title wdf.
-    double title_weight = 0;
+    double title_weight = 0.3;
     // Pseudo-relevance feedback: the `feedback_terms` best expand terms of
     // the top `feedback_docs` hits, added with OP_AND_MAYBE (they rerank,
     // they never add matches) at `feedback_weight` of a query word's weight.
-    Xapian::doccount feedback_docs = 0;
-    Xapian::termcount feedback_terms = 0;
-    double feedback_weight = 0;
+    Xapian::doccount feedback_docs = 10;
+    Xapian::termcount feedback_terms = 20;
+    double feedback_weight = 0.3;
     // Proximity bonus: each pair of neighbouring query words found within
     // `proximity_window` words of each other adds `proximity_weight` times
     // the pair's weight (OP_AND_MAYBE, so it only reranks).
@@ -41,7 +41,7 @@ struct RankingParams {
     // Pasted text is lower-cased before parsing, so that capitalised and
     // all-capitals words are stemmed like the others (QueryParser's
     // STEM_SOME leaves capitalised words unstemmed, taking them for names).
-    bool stem_capitalised = false;
+    bool stem_capitalised = true;
 };
 
 // `spec` is "name=value,..." over the fields above (k1, b, bm25plus,
