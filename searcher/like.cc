@@ -1,32 +1,11 @@
 #include "searcher/like.h"
 
-#include <cctype>
-
 #include "common/database.h"
 #include "common/error.h"
 #include "common/schema.h"
-#include "common/stopwords.h"
+#include "searcher/stemmed_words.h"
 
 namespace news {
-namespace {
-
-// Only stemmed words: the unstemmed forms would count every word twice, and
-// prefixed terms (ids, sources, group keys, title words) say nothing about
-// the subject. Numbers and stop words neither.
-class StemmedWordsOnly : public Xapian::ExpandDecider {
-  public:
-    bool operator()(const std::string& term) const override {
-        const std::string_view stemmed = schema::prefix::kStemmed;
-        if (term.compare(0, stemmed.size(), stemmed) != 0) return false;
-        const std::string word = term.substr(stemmed.size());
-        if (word.empty() || is_stopword(word)) return false;
-        for (const char c : word)
-            if (std::isdigit(static_cast<unsigned char>(c)) || std::isupper(static_cast<unsigned char>(c))) return false;
-        return true;
-    }
-};
-
-}  // namespace
 
 Xapian::Query more_like_query(const Xapian::Database& db, const std::string& id) {
     const auto found = find_article(db, id);

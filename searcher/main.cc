@@ -51,7 +51,8 @@ Query syntax:
 A malformed expression (unbalanced quote or bracket, "oil AND", a bad date) is
 a "query syntax error" (exit 2). Text that reads as a sentence (ends with ? or
 !, or . after 4+ words, or has 8+ words with at most one operator and no
-brackets) is searched as plain words: operators and stray quotes are words.
+brackets, or is 4+ words all in capitals) is searched as plain words: operators
+and stray quotes are words, and capitalised words are stemmed too.
 A misspelt word gets "Did you mean: ..." from the corpus's own vocabulary.
 Put -- before a query that starts with "-", e.g. news-search -- -oil.
 
@@ -150,7 +151,9 @@ int run(int argc, char** argv) {
         "correct", "search the \"Did you mean\" correction instead of a misspelt query")(
         "like", po::value<std::string>(), "articles like article ID (not its own story)");
     po::options_description hidden;
-    hidden.add_options()("query", po::value<std::vector<std::string>>());
+    // --ranking NAME=VALUE,...: overrides the ranking parameters, for
+    // scripts/eval-ranking and scripts/tune-ranking (searcher/ranking.h).
+    hidden.add_options()("query", po::value<std::vector<std::string>>())("ranking", po::value<std::string>());
     po::options_description all;
     all.add(opts).add(hidden);
     po::positional_options_description pos;
@@ -189,6 +192,7 @@ int run(int argc, char** argv) {
     request.recency = !vm.count("no-recency");
     request.correct = vm.count("correct") > 0;
     if (vm.count("like")) request.like = vm["like"].as<std::string>();
+    if (vm.count("ranking")) request.ranking = news::parse_ranking_params(vm["ranking"].as<std::string>());
     if (!vm.count("versions") && request.like.empty() && request.query.empty())
         throw news::Error(news::ErrorKind::kUsage, std::string(vm.count("query") ? "empty query" : "no query given") +
                                                        ": give words to search for (try --help)");

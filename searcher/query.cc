@@ -7,6 +7,7 @@
 #include "common/schema.h"
 #include "common/stopwords.h"
 #include "common/text.h"
+#include "searcher/boilerplate.h"
 #include "searcher/date_filter.h"
 #include "searcher/query_syntax.h"
 
@@ -68,17 +69,18 @@ void configure(Xapian::QueryParser& qp, const Xapian::Database& db) {
 // A pasted sentence: its words, and its phrases if its quotes pair up. If
 // something in it still reads as a bad field or range ("wait..what",
 // "date:2023-13"), it is read again with ':' and ".." as spaces.
-Xapian::Query parse_prose(Xapian::QueryParser& qp, std::string text) {
+// `default_prefix` parses it over one field (the title) instead.
+Xapian::Query parse_prose(Xapian::QueryParser& qp, std::string text, const std::string& default_prefix = {}) {
     const unsigned flags = query_syntax::quotes_balanced(text) ? Xapian::QueryParser::FLAG_PHRASE : 0;
     try {
-        return qp.parse_query(text, flags);
+        return qp.parse_query(text, flags, default_prefix);
     } catch (const Xapian::QueryParserError&) {
     } catch (const QuerySyntaxError&) {
     }
     for (size_t dots = text.find(".."); dots != std::string::npos; dots = text.find("..", dots))
         text.replace(dots, 2, "  ");
     std::replace(text.begin(), text.end(), ':', ' ');
-    return qp.parse_query(text, flags);
+    return qp.parse_query(text, flags, default_prefix);
 }
 
 bool is_word_byte(char c) {
@@ -133,14 +135,42 @@ std::string spelling_correction(const std::string& text, const Xapian::Database&
 }
 
 // The query as an expression, or as plain words for prose.
-Xapian::Query parse_text(Xapian::QueryParser& qp, const std::string& text, bool prose) {
-    if (prose) return parse_prose(qp, text);
+Xapian::Query parse_text(Xapian::QueryParser& qp, const std::string& text, bool prose,
+                         const std::string& default_prefix = {}) {
+    if (prose) return parse_prose(qp, text, default_prefix);
     if (auto error = query_syntax::structural_error(text)) throw QuerySyntaxError(*error);
     try {
-        return qp.parse_query(query_syntax::rewrite_exclusions(text), kExpressionFlags);
+        return qp.parse_query(query_syntax::rewrite_exclusions(text), kExpressionFlags, default_prefix);
     } catch (const Xapian::QueryParserError& e) {
         throw QuerySyntaxError(query_syntax::readable_parser_error(e.get_msg()));
     }
+}
+
+// Pasted text as the parser should see it: lower-cased, so that a word
+// capitalised at the start of a sentence or in SHOUTED text is stemmed like
+// any other (an expression keeps its case: there "Apple" may mean the name),
+// and without request phrases ("documents about").
+std::string prepared_prose(const std::string& text, const RankingParams& ranking) {
+    std::string out = ranking.stem_capitalised ? to_lower(text) : text;
+    return ranking.drop_boilerplate ? without_request_phrases(out) : out;
+}
+
+// Each pair of neighbouring words of the query (unstemmed, positional terms;
+// stop words left out) near each other, as one OR.
+Xapian::Query neighbouring_pairs(const Xapian::Query& words_in_order, Xapian::termcount window) {
+    std::vector<std::string> words;
+    for (auto t = words_in_order.get_terms_begin(); t != words_in_order.get_terms_end(); ++t) {
+        const std::string& term = *t;
+        // Unprefixed words only: prefixes start with a capital letter.
+        if (!term.empty() && !std::isupper(static_cast<unsigned char>(term[0]))) words.push_back(term);
+    }
+    std::vector<Xapian::Query> pairs;
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+        if (words[i] == words[i + 1]) continue;
+        const Xapian::Query pair[] = {Xapian::Query(words[i]), Xapian::Query(words[i + 1])};
+        pairs.emplace_back(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), window);
+    }
+    return pairs.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
 }
 
 }  // namespace
@@ -150,14 +180,24 @@ const Xapian::Stem& english_stemmer() {
     return stemmer;
 }
 
-ParsedQuery parse_query(const std::string& text, const Xapian::Database& db) {
+ParsedQuery parse_query(const std::string& text, const Xapian::Database& db, const RankingParams& ranking) {
     if (trim(text).empty()) throw Error(ErrorKind::kUsage, "empty query: give words to search for (try --help)");
     Xapian::QueryParser qp;
     configure(qp, db);
     ParsedQuery parsed;
     parsed.plain_text = query_syntax::looks_like_prose(text);
-    parsed.query = parse_text(qp, text, parsed.plain_text);
+    // Only pasted text gets the question stopper: in an expression every word was chosen.
+    if (parsed.plain_text && ranking.drop_boilerplate) qp.set_stopper(&question_stopper());
+    const std::string searched = parsed.plain_text ? prepared_prose(text, ranking) : text;
+    parsed.query = parse_text(qp, searched, parsed.plain_text);
     if (parsed.query.empty()) throw Error(ErrorKind::kUsage, "query has no searchable words: " + text);
+    if (ranking.title_weight > 0)
+        parsed.title_words = parse_text(qp, searched, parsed.plain_text, std::string(schema::prefix::kTitle));
+    if (ranking.proximity_weight > 0) {
+        Xapian::QueryParser words;
+        words.set_stopper(parsed.plain_text && ranking.drop_boilerplate ? &question_stopper() : &english_stopper());
+        parsed.word_pairs = neighbouring_pairs(words.parse_query(searched, 0), ranking.proximity_window);
+    }
 
     // A correction replaces words that match (next to) nothing by words of
     // the corpus, so it can only find more.

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "common/error.h"
+#include "searcher/ranking.h"
 
 namespace news {
 
@@ -28,7 +29,12 @@ class QuerySyntaxError : public Error {
 };
 
 struct ParsedQuery {
-    Xapian::Query query;
+    Xapian::Query query;      // what matches, and what snippets highlight
+    // Rank-only companions of `query` (RankingParams), empty when off: the
+    // query's words over the title field, and its neighbouring word pairs
+    // within a window. Added with OP_AND_MAYBE they never change what matches.
+    Xapian::Query title_words;
+    Xapian::Query word_pairs;
     bool plain_text = false;  // read as a pasted sentence: no operators
     // The query with misspelt words replaced by words of the corpus (Xapian's
     // spelling data); empty when every word is known or nothing is better.
@@ -36,7 +42,7 @@ struct ParsedQuery {
 };
 
 // Throws Error(kUsage) for an empty query, QuerySyntaxError for a malformed one.
-ParsedQuery parse_query(const std::string& text, const Xapian::Database& db);
+ParsedQuery parse_query(const std::string& text, const Xapian::Database& db, const RankingParams& ranking = {});
 
 // The stemmer queries and snippets use; the indexer's TermGenerator matches it.
 const Xapian::Stem& english_stemmer();

@@ -1,5 +1,6 @@
 #include "searcher/query_syntax.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace news::query_syntax {
@@ -139,6 +140,11 @@ bool looks_like_prose(const std::string& text) {
     const char end = text[text.find_last_not_of(" \t\r\n")];
     if (end == '?' || end == '!') return true;
     if (end == '.' && words >= 4) return true;
+    // In text all in capitals (a pasted headline, a SHOUTED question) the
+    // case of AND, OR and NOT says nothing: four or more words are prose.
+    const bool has_lower = std::any_of(text.begin(), text.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+    const bool has_upper = std::any_of(text.begin(), text.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+    if (words >= 4 && has_upper && !has_lower && !brackets) return true;
     return words >= 8 && operators <= 1 && !brackets;
 }
 

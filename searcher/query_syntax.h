@@ -28,7 +28,8 @@ std::optional<std::string> structural_error(const std::string& text);
 // True if the text reads as a pasted sentence or question rather than a
 // search expression: it ends with "?" or "!", or ends with "." after four
 // or more words, or has eight or more words with at most one operator and no
-// brackets. Such text is searched as plain words (see searcher/query.h).
+// brackets, or is four or more words in capitals only (no brackets). Such
+// text is searched as plain words (see searcher/query.h).
 bool looks_like_prose(const std::string& text);
 
 // Rewrites exclusions that Xapian's grammar rejects next to boolean

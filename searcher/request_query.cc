@@ -2,14 +2,27 @@
 
 #include "common/text.h"
 #include "searcher/date_filter.h"
+#include "searcher/feedback.h"
 #include "searcher/like.h"
 #include "searcher/query.h"
 #include "searcher/recency.h"
 
 namespace news {
 
-Xapian::Query request_query(const Xapian::Database& db, const SearchRequest& request, SearchResult& result) {
+namespace {
+
+// `query` plus `extra` at `weight` of its own weight, ranking only.
+Xapian::Query plus(const Xapian::Query& query, const Xapian::Query& extra, double weight) {
+    if (extra.empty() || !(weight > 0)) return query;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, extra, weight));
+}
+
+}  // namespace
+
+RequestQuery request_query(const Xapian::Database& db, const SearchRequest& request, SearchResult& result) {
+    const RankingParams& ranking = request.ranking;
     Xapian::Query query;
+    Xapian::Query title_words, word_pairs;
     const bool has_text = !trim(request.query).empty();
     if (!request.like.empty()) {
         query = more_like_query(db, request.like);
@@ -17,19 +30,24 @@ Xapian::Query request_query(const Xapian::Database& db, const SearchRequest& req
         // The query text narrows the similar articles down; it does not rank them.
         if (has_text) query = Xapian::Query(Xapian::Query::OP_FILTER, query, parse_query(request.query, db).query);
     } else {
-        ParsedQuery parsed = parse_query(request.query, db);
+        ParsedQuery parsed = parse_query(request.query, db, ranking);
         result.suggestion = parsed.correction;
         result.plain_text = parsed.plain_text;
         if (request.correct && !parsed.correction.empty()) {
-            parsed = parse_query(parsed.correction, db);
+            parsed = parse_query(parsed.correction, db, ranking);
             result.corrected = true;
         }
         query = parsed.query;
+        title_words = parsed.title_words;
+        word_pairs = parsed.word_pairs;
     }
     if (!request.since.empty() || !request.until.empty())
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, date_range_query(request.since, request.until));
-    if (request.recency && request.sort == SortOrder::kRelevance) query = with_recency_boost(query, db);
-    return query;
+    RequestQuery out{query, plus(plus(query, title_words, ranking.title_weight), word_pairs, ranking.proximity_weight)};
+    // Feedback for a query's words, not for --like (already the words of an article).
+    if (request.like.empty()) out.ranked = with_feedback(out.ranked, db, ranking);
+    if (request.recency && request.sort == SortOrder::kRelevance) out.ranked = with_recency_boost(out.ranked, db);
+    return out;
 }
 
 }  // namespace news

@@ -9,8 +9,15 @@
 
 namespace news {
 
+struct RequestQuery {
+    Xapian::Query matching;  // what matches; snippets highlight its words
+    // The same matches, ranked: with the rank-only additions (title words,
+    // word pairs, feedback terms, recency; all OP_AND_MAYBE).
+    Xapian::Query ranked;
+};
+
 // Also fills in result.parsed's companions: suggestion, corrected,
 // plain_text. Throws QuerySyntaxError / Error(kUsage) as parse_query does.
-Xapian::Query request_query(const Xapian::Database& db, const SearchRequest& request, SearchResult& result);
+RequestQuery request_query(const Xapian::Database& db, const SearchRequest& request, SearchResult& result);
 
 }  // namespace news

@@ -59,11 +59,12 @@ Xapian::doccount count_target(const Xapian::Database& db, const SearchRequest& r
 SearchResult run_search(const Xapian::Database& db, const SearchRequest& request) {
     SearchResult result;
     result.query = request.query;
-    const Xapian::Query query = request_query(db, request, result);
+    const RequestQuery request_queries = request_query(db, request, result);
+    const Xapian::Query& query = request_queries.matching;
     result.parsed = query.get_description();
     Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    enquire.set_query(request_queries.ranked);
+    enquire.set_weighting_scheme(*make_weight(request.ranking));
     const auto field = group_field(request.grouping);
     if (field) enquire.set_collapse_key(field->slot);
     switch (request.sort) {

@@ -11,6 +11,7 @@
 #include "common/article.h"
 #include "searcher/facets.h"
 #include "searcher/highlight.h"
+#include "searcher/ranking.h"
 
 namespace news {
 
@@ -33,6 +34,7 @@ struct SearchRequest {
     bool recency = true;       // mild boost of newer articles under relevance
     bool correct = false;      // search the spelling correction, if there is one
     std::string like;          // more like this article id (with `query` as a filter)
+    RankingParams ranking;     // weighting scheme and rank-only query additions
 };
 
 struct Hit {
