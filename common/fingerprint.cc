@@ -210,7 +210,9 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
     sort_unique(fp.numbers);
     sort_unique(fp.entities);
 
-    static const Xapian::Stem stemmer(schema::kStemLanguage);
+    // One per thread: a Xapian::Stem may not be used by two threads at once
+    // (parallel builds make fingerprints in several threads).
+    static thread_local const Xapian::Stem stemmer(schema::kStemLanguage);
     std::string previous;
     for (const auto& word : body.words) {
         std::string stem = stemmer(word);

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
+#include <memory>
 #include <unistd.h>
 #include <optional>
 #include <thread>
@@ -16,6 +18,7 @@
 #include "common/keys.h"
 #include "common/schema.h"
 #include "indexer/document_builder.h"
+#include "indexer/part_writers.h"
 #include "indexer/spelling_collector.h"
 
 namespace news {
@@ -123,9 +126,11 @@ struct Seen {
 };
 
 // Hidden test hook for tests/crash_tests.cc: NEWS_INDEX_CRASH_AT names a
-// point ("batch:N" after the N-th batch commit, "dissolved" after the commit
-// that splits changed articles' old groups, "grouped" with the new group keys
-// written but not committed) where the process dies at once, as if killed.
+// point ("batch:N" after the N-th batch commit, "part:N" after the N-th part
+// of a parallel build is written, "merged" after the parts are merged in,
+// "dissolved" after the commit that splits changed articles' old groups,
+// "grouped" with the new group keys written but not committed, "compacted"
+// after the final compaction) where the process dies at once, as if killed.
 void crash_point(const std::string& point) {
     static const char* at = std::getenv("NEWS_INDEX_CRASH_AT");
     if (at && point == at) _exit(137);
@@ -141,6 +146,8 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
     const auto start = std::chrono::steady_clock::now();
     BuildReport report;
     Xapian::WritableDatabase db = open_for_writing(db_path);
+    remove_compaction_leftovers(db_path);  // of a build or compaction killed earlier
+    const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     CommittedIndex committed(db_path);
     DocumentBuilder builder;
     SpellingCollector spelling;
@@ -153,6 +160,29 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
                                     std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
     std::vector<std::string> pending_keys;  // this build's records
     size_t since_commit = 0, batches = 0;
+
+    // A new database is written in parallel parts (see index_build.h). The
+    // reading thread gives each new article its document id in reading
+    // order, as add_document would, so the merged database is the one a
+    // single writer makes.
+    std::unique_ptr<PartWriters> parts;
+    if (jobs > 1 && db.get_doccount() == 0)
+        parts = std::make_unique<PartWriters>(parts_directory(db_path), jobs,
+                                              [](size_t done) { crash_point("part:" + std::to_string(done)); });
+    Xapian::docid next_docid = db.get_lastdocid() + 1;
+    PartBatch part_batch;  // being filled
+    // Later versions of articles already handed to a part writer, written
+    // after the merge (an id twice in one input: rare).
+    std::vector<std::pair<Xapian::docid, Article>> later_versions;
+    auto submit_part = [&] {
+        if (part_batch.articles.empty()) return;
+        pending_keys.push_back(pending_key + "-" + std::to_string(batches++));
+        part_batch.metadata.emplace_back(pending_keys.back(), batch_pending.serialise());
+        pending.append(batch_pending);
+        batch_pending = PendingGrouping();
+        parts->submit(std::move(part_batch));
+        part_batch = PartBatch();
+    };
 
     db.begin_transaction();
     auto commit = [&] {
@@ -195,6 +225,16 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
                     ++report.unchanged;
                     return;
                 }
+                if (parts) {
+                    const Xapian::docid id = it->second.id;
+                    it->second.content_hash = hash;
+                    ++report.updated;
+                    if (!part_batch.articles.empty() && id >= part_batch.first_docid)
+                        part_batch.articles[id - part_batch.first_docid] = std::move(article);
+                    else
+                        later_versions.emplace_back(id, std::move(article));
+                    return;
+                }
                 const auto old = committed.find(term);
                 replace(it->second.id, article, old ? old->story : "", old ? old->event : "");
                 it->second.content_hash = hash;
@@ -205,6 +245,14 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
                     return;
                 }
                 replace(old->id, article, old->story, old->event);
+            } else if (parts) {
+                if (part_batch.articles.empty()) part_batch.first_docid = next_docid;
+                seen.emplace(term, Seen{next_docid, hash});
+                batch_pending.docids.push_back(next_docid++);
+                part_batch.articles.push_back(std::move(article));
+                ++report.added;
+                if (part_batch.articles.size() >= options.batch_size) submit_part();
+                return;
             } else {
                 const Xapian::Document doc = builder.build(article).document;
                 spelling.add(doc);
@@ -231,6 +279,25 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
         report.stopped_early = true;
     }
     try {
+        if (parts) {
+            submit_part();
+            const std::vector<std::string> paths = parts->finish();
+            parts.reset();
+            report.parts = paths.size();
+            db.commit_transaction();
+            if (!paths.empty()) {
+                compact_in_place(db_path, db, paths);
+                crash_point("merged");
+            }
+            db.begin_transaction();
+            for (const auto& [id, article] : later_versions) {
+                const Xapian::Document doc = builder.build(article).document;
+                spelling.add(doc);
+                db.replace_document(id, doc);
+            }
+            std::error_code ec;
+            std::filesystem::remove_all(parts_directory(db_path), ec);
+        }
         commit();
         db.commit_transaction();
         if (options.group) {
@@ -259,7 +326,6 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
                 db.commit();
                 crash_point("dissolved");
                 const auto group_start = std::chrono::steady_clock::now();
-                const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
                 db.begin_transaction();
                 report.grouping = group_stories(db, db_path, work.docids, jobs);
                 report.grouping_seconds =
@@ -274,7 +340,14 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
             db.begin_transaction();
             report.waiting_for_grouping = earlier.docids.size() + pending.docids.size();
         }
+        db.commit_transaction();
         report.total = db.get_doccount();
+        const size_t written = report.added + report.updated;
+        if (options.compact && written > 0 && 2 * written >= report.total) {
+            report.compaction = compact_in_place(db_path, db);
+            report.compacted = true;
+            crash_point("compacted");
+        }
         report.stories = count_multi_version_stories(db);
         report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         const nlohmann::json summary = {{"added", report.added},
@@ -285,7 +358,7 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
                                         {"finished", utc_timestamp()},
                                         {"stopped_early", report.stopped_early}};
         db.set_metadata(std::string(schema::metadata::kLastBuild), summary.dump());
-        db.commit_transaction();
+        db.commit();
     } catch (const Xapian::Error& e) {
         throw Error(ErrorKind::kDatabase, "writing " + db_path + ": " + e.get_description());
     }

@@ -1,6 +1,12 @@
 // `news-index build`: reads inputs into the database in batched commits,
 // replacing changed articles and skipping unchanged ones, then groups the
 // new and changed articles into stories (indexer/story_grouper.h).
+//
+// Into an empty database with more than one job, the articles are written
+// in parallel, in parts merged at the end (indexer/part_writers.h); updates
+// of a database that has articles are written by one writer in place. A
+// build whose new and changed articles number at least half the articles of
+// the database afterwards ends by compacting it (indexer/database_compaction.h).
 #pragma once
 
 #include <cstddef>
@@ -8,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "indexer/database_compaction.h"
 #include "indexer/input_walker.h"
 #include "indexer/story_grouper.h"
 
@@ -17,7 +24,8 @@ struct BuildOptions {
     std::vector<std::string> inputs;
     size_t batch_size = 10000;  // articles per commit
     bool group = true;          // run duplicate detection afterwards
-    unsigned jobs = 0;          // threads for duplicate detection; 0: one per core
+    unsigned jobs = 0;          // threads writing a new database and detecting duplicates; 0: one per core
+    bool compact = true;        // compact after writing a large share (see above)
     // Stop reading at the first bad input (the problem is still reported):
     // what was read before it is indexed and grouped as usual, nothing
     // after it is read, and the report says `stopped_early`.
@@ -40,6 +48,9 @@ struct BuildReport {
     bool stopped_early = false;       // --strict stopped at a bad input
     double seconds = 0;           // whole build
     double grouping_seconds = 0;  // of which duplicate detection
+    size_t parts = 0;             // parts written in parallel and merged (0: written in place)
+    bool compacted = false;       // the build ended by compacting the database
+    CompactionReport compaction;  // if compacted
     GroupingStats grouping;
 };
 
@@ -49,7 +60,10 @@ struct BuildReport {
 // Crash safety: every batch is one Xapian transaction holding its articles
 // and the record of them awaiting grouping, so a build killed at any point
 // leaves whole batches, all of which the next build groups; grouping is one
-// transaction too (its group keys and the removal of those records).
+// transaction too (its group keys and the removal of those records). A
+// parallel build's parts carry their records with them into the merge; killed
+// before the merge, it leaves the database as it was (the parts are
+// discarded by the next build, which writes them again).
 BuildReport build_index(const std::string& db_path, const BuildOptions& options,
                         const ProblemHandler& on_problem);
 

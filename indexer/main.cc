@@ -4,6 +4,7 @@
 
 #include <boost/program_options.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -12,6 +13,7 @@
 #include "common/error.h"
 #include "common/similarity.h"
 #include "indexer/article_removal.h"
+#include "indexer/database_compaction.h"
 #include "indexer/database_stats.h"
 #include "indexer/group_report.h"
 #include "indexer/index_build.h"
@@ -34,9 +36,14 @@ Commands:
                     line); each may be gzip-compressed (.gz).
                     Re-running replaces changed articles and skips unchanged ones.
                     Killed at any point, the next build completes the work.
+                    A new database is written by --jobs threads in parallel;
+                    a build that wrote at least half the database ends by
+                    compacting it (not with --no-compact).
                     On a terminal, progress is shown on stderr (not with --quiet).
   remove ID...      delete articles (ids as news-search prints them, or a .txt path)
                     in one commit; their other versions stay grouped together
+  compact           rewrite the database compactly (smaller, faster to search);
+                    searches running meanwhile are not disturbed
   stats             articles, stories, events, sources, dates, size, last build
   dups              list the groups of versions duplicate detection found
   compare ID ID     explain what duplicate detection decides for two articles and
@@ -63,7 +70,9 @@ po::options_description build_options() {
     po::options_description opts("build options");
     opts.add_options()("batch-size", po::value<long>()->default_value(10000), "articles per commit")(
         "no-group", "skip duplicate detection (the next build does it)")(
-        "jobs,j", po::value<long>()->default_value(0), "threads for duplicate detection (0: one per core)")(
+        "jobs,j", po::value<long>()->default_value(0),
+        "threads writing a new database and detecting duplicates (0: one per core)")(
+        "no-compact", "do not compact the database after a build that wrote at least half of it")(
         "strict", "stop at the first bad input (exit 1): what was read before it is kept and grouped, "
                   "nothing after it is read")(
         "quiet,q", "print only errors (and no progress display)")(
@@ -75,6 +84,12 @@ po::options_description build_options() {
 
 po::options_description remove_options() {
     po::options_description opts("remove options");
+    opts.add_options()("quiet,q", "print only errors");
+    return opts;
+}
+
+po::options_description compact_options() {
+    po::options_description opts("compact options");
     opts.add_options()("quiet,q", "print only errors");
     return opts;
 }
@@ -122,6 +137,20 @@ long positive(const po::variables_map& vm, const char* name, long min) {
     return v;
 }
 
+void print_compaction(const news::CompactionReport& c) {
+    std::printf("compacted: %.1f MB -> %.1f MB; %.2f s\n", c.bytes_before / 1e6, c.bytes_after / 1e6, c.seconds);
+}
+
+int run_compact(const std::string& db_path, const po::variables_map& vm) {
+    if (!std::filesystem::exists(db_path))
+        throw news::Error(news::ErrorKind::kDatabase, "no database at " + db_path);
+    Xapian::WritableDatabase db = news::open_for_writing(db_path);
+    news::remove_compaction_leftovers(db_path);
+    const auto report = news::compact_in_place(db_path, db);
+    if (!vm.count("quiet")) print_compaction(report);
+    return kExitOk;
+}
+
 int run_build(const std::string& db_path, const po::variables_map& vm) {
     news::BuildOptions options;
     options.inputs = vm.count("input") ? vm["input"].as<std::vector<std::string>>()
@@ -129,6 +158,7 @@ int run_build(const std::string& db_path, const po::variables_map& vm) {
     options.batch_size = static_cast<size_t>(positive(vm, "batch-size", 1));
     options.group = !vm.count("no-group");
     options.jobs = static_cast<unsigned>(positive(vm, "jobs", 0));
+    options.compact = !vm.count("no-compact");
     if (vm.count("field"))
         for (const auto& mapping : vm["field"].as<std::vector<std::string>>()) options.input.jsonl_fields.assign(mapping);
     options.strict = vm.count("strict") > 0;
@@ -155,6 +185,9 @@ int run_build(const std::string& db_path, const po::variables_map& vm) {
         else
             std::printf("duplicate detection skipped: %zu articles wait for the next build to group them\n",
                         report.waiting_for_grouping);
+        if (report.parts)
+            std::printf("written in parallel: %zu parts merged\n", report.parts);
+        if (report.compacted) print_compaction(report.compaction);
         const double rate = report.seconds > 0 ? (report.added + report.updated) / report.seconds : 0;
         std::printf("%s: %zu articles, %zu stories with several versions; %.2f s (%.0f articles/s)\n",
                     db_path.c_str(), report.total, report.stories, report.seconds, rate);
@@ -261,6 +294,8 @@ int main(int argc, char** argv) {
             parse_command_line(args, dups_options(), nullptr, vm);
         } else if (command == "remove") {
             parse_command_line(args, remove_options(), "id", vm);
+        } else if (command == "compact") {
+            parse_command_line(args, compact_options(), nullptr, vm);
         } else if (command == "stats") {
             parse_command_line(args, stats_options(), nullptr, vm);
         } else if (command == "compare") {
@@ -274,6 +309,7 @@ int main(int argc, char** argv) {
         }
         if (vm.count("help")) {
             std::cout << kUsage << '\n' << global_options() << '\n' << build_options() << '\n' << remove_options() << '\n'
+                      << compact_options() << '\n'
                       << stats_options()
                       << '\n' << dups_options() << '\n' << compare_options();
             return kExitOk;
@@ -283,6 +319,7 @@ int main(int argc, char** argv) {
         if (command == "dups") return run_dups(db_path, vm);
         if (command == "remove") return run_remove(db_path, vm);
         if (command == "stats") return run_stats(db_path, vm);
+        if (command == "compact") return run_compact(db_path, vm);
         return run_compare(db_path, vm);
     } catch (const po::error& e) {
         std::cerr << "news-index: error: " << e.what() << " (try --help)\n";

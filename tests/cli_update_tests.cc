@@ -183,7 +183,7 @@ BOOST_AUTO_TEST_CASE(strict_stops_at_the_first_bad_line_with_exit_1) {
 BOOST_AUTO_TEST_CASE(help_documents_the_new_commands_and_options) {
     const auto r = test::run({test::index_bin(), "--help"});
     BOOST_TEST(r.status == 0);
-    for (const char* word : {"remove ID", "stats", "--strict", "--quiet", "--format", "progress"})
+    for (const char* word : {"remove ID", "stats", "--strict", "--quiet", "--format", "progress", "compact", "--no-compact"})
         BOOST_TEST(r.out.find(word) != std::string::npos, word);
 }
 
@@ -289,6 +289,57 @@ BOOST_AUTO_TEST_CASE(searches_during_a_build_see_a_consistent_database) {
     }
     BOOST_TEST(test::wait_for(build) == 0, test::read_file(dir / "err"));
     BOOST_TEST_MESSAGE(searches << " rounds of searches during the build");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// `news-index compact` and the compaction that ends a build writing a large
+// share of the database (indexer/database_compaction.h).
+BOOST_AUTO_TEST_SUITE(compaction)
+
+BOOST_AUTO_TEST_CASE(compact_keeps_every_article_group_and_hit) {
+    test::TempDir dir;
+    const std::string db = dir / "db";
+    const auto built = index(db, {"build", "--no-compact", test::corpus_dir()});
+    BOOST_TEST_REQUIRE(built.status == 0, show(built));
+    BOOST_TEST(built.out.find("compacted") == std::string::npos, show(built));
+    const auto stats_before = parse(index(db, {"stats", "--format", "json"}));
+    const auto dups_before = index(db, {"dups", "--format", "json"}).out;
+    const auto hits_before = search(db, {"--format", "json", "--all-versions", "talks"}).out;
+
+    const auto compacted = index(db, {"compact"});
+    BOOST_TEST(compacted.status == 0, show(compacted));
+    BOOST_TEST(compacted.out.rfind("compacted: ", 0) == 0u, show(compacted));
+    BOOST_TEST(compacted.err.empty(), show(compacted));
+    BOOST_TEST(!std::filesystem::exists(db + ".compacting"));
+    const auto stats_after = parse(index(db, {"stats", "--format", "json"}));
+    BOOST_TEST(stats_after.at("articles") == stats_before.at("articles"));
+    BOOST_TEST(stats_after.at("stories") == stats_before.at("stories"));
+    BOOST_TEST(index(db, {"dups", "--format", "json"}).out == dups_before);
+    BOOST_TEST(search(db, {"--format", "json", "--all-versions", "talks"}).out == hits_before);
+    // Still a database to update.
+    const auto again = index(db, {"build", test::corpus_dir()});
+    BOOST_TEST(again.status == 0, show(again));
+}
+
+BOOST_AUTO_TEST_CASE(a_first_build_ends_compacted_a_small_update_does_not) {
+    test::TempDir dir;
+    const std::string db = dir / "db";
+    const auto first = index(db, {"build", test::corpus_dir()});
+    BOOST_TEST_REQUIRE(first.status == 0, show(first));
+    BOOST_TEST(first.out.find("\ncompacted: ") != std::string::npos, show(first));
+    test::write_synthetic_jsonl(dir / "few.jsonl", 3);
+    const auto update = index(db, {"build", dir / "few.jsonl"});
+    BOOST_TEST_REQUIRE(update.status == 0, show(update));
+    BOOST_TEST(update.out.find("compacted") == std::string::npos, show(update));
+}
+
+BOOST_AUTO_TEST_CASE(compact_without_a_database_fails_with_status_2) {
+    test::TempDir dir;
+    const auto r = index(dir / "none", {"compact"});
+    BOOST_TEST(r.status == 2, show(r));
+    BOOST_TEST(r.err.find("no database at") != std::string::npos, show(r));
+    BOOST_TEST(!std::filesystem::exists(dir / "none"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

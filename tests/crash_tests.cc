@@ -4,13 +4,16 @@
 // after varying delays. After every crash the database must open and answer
 // searches, a re-run of the same build must succeed, and the result must be
 // exactly that of an uninterrupted build: every distinct id once, and the
-// same story and event groups.
+// same story and event groups. Both ways of writing are covered: one writer
+// in place (--jobs 1) and parallel parts merged at the end (--jobs 2), which
+// must also give the same groups as each other.
 #define BOOST_TEST_MODULE crash_tests
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
 #include <signal.h>
 
 #include <chrono>
+#include <filesystem>
 #include <set>
 #include <thread>
 
@@ -39,8 +42,12 @@ struct Reference {
     std::set<std::string> marker_hits;
     double seconds = 0;
 
-    std::vector<std::string> build_command(const std::string& target) const {
-        return {test::index_bin(), "--db", target, "build", "--batch-size", kBatchSize, test::corpus_dir(), synthetic};
+    std::string parallel_db = dir / "parallel.db";
+    std::string parallel_out;  // what the parallel clean build printed
+
+    std::vector<std::string> build_command(const std::string& target, const char* jobs = "1") const {
+        return {test::index_bin(), "--db",          target,     "build", "--jobs", jobs, "--batch-size",
+                kBatchSize,        test::corpus_dir(), synthetic};
     }
 
     Reference() {
@@ -50,6 +57,9 @@ struct Reference {
         const auto r = test::run(build_command(db));
         seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (r.status != 0) throw std::runtime_error("clean build failed: " + show(r));
+        const auto p = test::run(build_command(parallel_db, "2"));
+        if (p.status != 0) throw std::runtime_error("clean parallel build failed: " + show(p));
+        parallel_out = p.out;
         stories = groups(db, "story");
         events = groups(db, "event");
         marker_hits = hits(db, "synthmarker");
@@ -100,9 +110,9 @@ void check_usable_after_crash(const std::string& db) {
 }
 
 // Re-running the same build completes it; the result equals the clean build.
-void check_rerun_completes(const std::string& db) {
+void check_rerun_completes(const std::string& db, const char* jobs = "1") {
     Reference& ref = reference();
-    const auto again = test::run(ref.build_command(db));
+    const auto again = test::run(ref.build_command(db, jobs));
     BOOST_TEST_REQUIRE(again.status == 0, show(again));
     const json st = stats(db);
     BOOST_TEST(st.at("articles").get<size_t>() == ref.distinct_ids);
@@ -115,11 +125,11 @@ void check_rerun_completes(const std::string& db) {
     BOOST_TEST((events == ref.events));
 }
 
-void crash_at(const std::string& point, bool expect_committed_articles) {
+void crash_at(const std::string& point, bool expect_committed_articles, const char* jobs = "1") {
     Reference& ref = reference();
     test::TempDir dir;
     const std::string db = dir / "db";
-    const auto crashed = test::run(ref.build_command(db), {{"NEWS_INDEX_CRASH_AT", point}});
+    const auto crashed = test::run(ref.build_command(db, jobs), {{"NEWS_INDEX_CRASH_AT", point}});
     BOOST_TEST_REQUIRE(crashed.status == 137, show(crashed));
     check_usable_after_crash(db);
     if (expect_committed_articles) {
@@ -129,7 +139,10 @@ void crash_at(const std::string& point, bool expect_committed_articles) {
         // Every committed article is on record for the next build to group.
         BOOST_TEST(st.at("waiting_for_grouping").get<size_t>() >= articles);
     }
-    check_rerun_completes(db);
+    check_rerun_completes(db, jobs);
+    // Nothing of the interrupted build is left beside the database.
+    BOOST_TEST(!std::filesystem::exists(db + ".parts"));
+    BOOST_TEST(!std::filesystem::exists(db + ".compacting"));
 }
 
 }  // namespace
@@ -183,6 +196,48 @@ BOOST_AUTO_TEST_CASE(killed_while_an_update_regroups) {
     BOOST_TEST((Reference::hits(db, "synthmarker") == Reference::hits(uninterrupted, "synthmarker")));
     BOOST_TEST((Reference::groups(db, "story") == Reference::groups(uninterrupted, "story")));
     BOOST_TEST((Reference::groups(db, "event") == Reference::groups(uninterrupted, "event")));
+}
+
+BOOST_AUTO_TEST_CASE(killed_after_the_final_compaction) { crash_at("compacted", false); }
+
+BOOST_AUTO_TEST_CASE(parallel_build_gives_the_groups_of_one_writer) {
+    Reference& ref = reference();
+    BOOST_TEST(ref.parallel_out.find("parts merged") != std::string::npos, ref.parallel_out);
+    BOOST_TEST(ref.parallel_out.find("compacted") != std::string::npos, ref.parallel_out);
+    BOOST_TEST(stats(ref.parallel_db).at("articles").get<size_t>() == ref.distinct_ids);
+    BOOST_TEST((Reference::groups(ref.parallel_db, "story") == ref.stories));
+    BOOST_TEST((Reference::groups(ref.parallel_db, "event") == ref.events));
+    BOOST_TEST((Reference::hits(ref.parallel_db, "synthmarker") == ref.marker_hits));
+}
+
+BOOST_AUTO_TEST_CASE(parallel_build_killed_after_the_first_part) {
+    // Parts are not in the database until merged: the database stays empty.
+    crash_at("part:1", false, "2");
+}
+
+BOOST_AUTO_TEST_CASE(parallel_build_killed_after_several_parts) { crash_at("part:6", false, "2"); }
+
+BOOST_AUTO_TEST_CASE(parallel_build_killed_right_after_the_merge) { crash_at("merged", true, "2"); }
+
+BOOST_AUTO_TEST_CASE(parallel_build_killed_with_new_groups_not_committed) { crash_at("grouped", true, "2"); }
+
+BOOST_AUTO_TEST_CASE(parallel_build_killed_after_the_final_compaction) { crash_at("compacted", false, "2"); }
+
+BOOST_AUTO_TEST_CASE(parallel_build_sigkilled_at_several_moments) {
+    Reference& ref = reference();
+    for (const double share : {0.15, 0.5, 0.8}) {
+        BOOST_TEST_CONTEXT("killed at " << share << " of a clean build's time") {
+            test::TempDir dir;
+            const std::string db = dir / "db";
+            const pid_t pid = test::spawn(ref.build_command(db, "2"), dir / "out", dir / "err");
+            std::this_thread::sleep_for(std::chrono::duration<double>(share * ref.seconds));
+            kill(pid, SIGKILL);
+            const int status = test::wait_for(pid);
+            BOOST_TEST((status == 137 || status == 0), "exit " << status << ": " << test::read_file(dir / "err"));
+            if (std::filesystem::exists(db)) check_usable_after_crash(db);
+            check_rerun_completes(db, "2");
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(sigkill_at_several_moments) {
