@@ -23,7 +23,9 @@
 namespace news::schema {
 
 // Bump when a change makes old databases unreadable or wrong; checked on open.
-inline constexpr int kVersion = 4;  // 3: source value slot (kSource); 4: spelling data (news-search "Did you mean")
+// 3: source value slot (kSource); 4: spelling data (news-search "Did you mean");
+// 5: recency weight value slot (kRecencyWeight), so remote shards can boost recency.
+inline constexpr int kVersion = 5;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
 // searcher must agree on it, so it is part of the schema.
@@ -70,6 +72,10 @@ inline constexpr Xapian::valueno kTimestamp = 5;
 // kSource term), so a source facet's value is the filter that drills into it.
 // Empty when the article names no source.
 inline constexpr Xapian::valueno kSource = 6;
+// Recency weight as sortable_serialise(recency_weight(publication time))
+// (common/recency_weight.h): read by Xapian's ValueWeightPostingSource for
+// the recency boost, which a remote xapian-tcpsrv can run. Empty when undated.
+inline constexpr Xapian::valueno kRecencyWeight = 7;
 }  // namespace slot
 
 // ---- Database metadata keys ----
@@ -114,7 +120,7 @@ constexpr bool prefixes_distinct() {
 constexpr bool slots_distinct() {
     constexpr Xapian::valueno all[] = {slot::kDate, slot::kStory, slot::kEvent,
                                        slot::kContentHash, slot::kFingerprint, slot::kTimestamp,
-                                       slot::kSource};
+                                       slot::kSource, slot::kRecencyWeight};
     for (auto a = std::begin(all); a != std::end(all); ++a)
         for (auto b = a + 1; b != std::end(all); ++b)
             if (*a == *b) return false;

@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include "common/keys.h"
+#include "common/recency_weight.h"
 #include "common/schema.h"
 #include "common/stopwords.h"
 #include "common/text.h"
@@ -62,6 +63,7 @@ BuiltDocument DocumentBuilder::build(const Article& a) {
     if (a.date) {
         doc.add_value(slot::kDate, a.date->key());
         doc.add_value(slot::kTimestamp, Xapian::sortable_serialise(a.date->unix_seconds()));
+        doc.add_value(slot::kRecencyWeight, Xapian::sortable_serialise(recency_weight(a.date->unix_seconds())));
     } else {
         doc.add_boolean_term(std::string(prefix::kUndated));
     }
