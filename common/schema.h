@@ -25,6 +25,7 @@ namespace news::schema {
 // Bump when a change makes old databases unreadable or wrong; checked on open.
 // 3: source value slot (kSource); 4: spelling data (news-search "Did you mean");
 // 5: publication-day terms (prefix::kDay), which duplicate detection's date window needs.
+//    and the recency weight value slot (kRecencyWeight), so remote shards can boost recency.
 inline constexpr int kVersion = 5;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
@@ -79,6 +80,10 @@ inline constexpr Xapian::valueno kTimestamp = 5;
 // kSource term), so a source facet's value is the filter that drills into it.
 // Empty when the article names no source.
 inline constexpr Xapian::valueno kSource = 6;
+// Recency weight as sortable_serialise(recency_weight(publication time))
+// (common/recency_weight.h): read by Xapian's ValueWeightPostingSource for
+// the recency boost, which a remote xapian-tcpsrv can run. Empty when undated.
+inline constexpr Xapian::valueno kRecencyWeight = 7;
 }  // namespace slot
 
 // ---- Database metadata keys ----
@@ -123,7 +128,7 @@ constexpr bool prefixes_distinct() {
 constexpr bool slots_distinct() {
     constexpr Xapian::valueno all[] = {slot::kDate, slot::kStory, slot::kEvent,
                                        slot::kContentHash, slot::kFingerprint, slot::kTimestamp,
-                                       slot::kSource};
+                                       slot::kSource, slot::kRecencyWeight};
     for (auto a = std::begin(all); a != std::end(all); ++a)
         for (auto b = a + 1; b != std::end(all); ++b)
             if (*a == *b) return false;

@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include "common/keys.h"
+#include "common/recency_weight.h"
 #include "common/schema.h"
 #include "common/stopwords.h"
 #include "common/text.h"
@@ -63,6 +64,7 @@ BuiltDocument DocumentBuilder::build(const Article& a) {
         doc.add_value(slot::kDate, a.date->key());
         doc.add_value(slot::kTimestamp, Xapian::sortable_serialise(a.date->unix_seconds()));
         doc.add_boolean_term(schema::term(prefix::kDay, a.date->key()));
+        doc.add_value(slot::kRecencyWeight, Xapian::sortable_serialise(recency_weight(a.date->unix_seconds())));
     } else {
         doc.add_boolean_term(std::string(prefix::kUndated));
     }

@@ -61,6 +61,7 @@ nlohmann::json result_summary(const SearchRequest& request, const SearchResult& 
                         {"limit", request.limit},
                         {"total", {{"count", result.total},
                                    {"exact", result.total_exact},
+                                   {"more_than", result.total_more_than},
                                    {"unit", detail::unit_name(request.grouping, true)}}},
                         {"matches_estimated", result.matches_estimated},
                         {"matches_lower_bound", result.matches_lower},

@@ -58,7 +58,8 @@ Put -- before a query that starts with "-", e.g. news-search -- -oil.
 
 Database: --db, else $NEWS_DB, else $XDG_DATA_HOME/news-search/db
 (~/.local/share/news-search/db). A Xapian stub file listing shards or remote
-databases (remote :host:port, served by xapian-tcpsrv) works as --db.
+databases (lines "remote tcp HOST PORT", served by xapian-tcpsrv) works as
+--db.
 
 --sort newest and oldest list undated articles last. Relevance gives newer
 articles a mild boost (at most 5% of the query's top possible score, halved
@@ -75,8 +76,9 @@ code points; jsonl gives one hit per line, then a summary line ("type":
 score, id, date, source, versions, story, title, url (tabs, newlines and
 backslashes in fields written as \t \n \\). Schema: docs/output-format.md.
 The total counts stories (with --event events, with --all-versions articles),
-not the versions collapsed into them, exactly on databases of up to 500,000
-articles or with --facets ("about N stories" otherwise). --limit and --offset page by stories.
+not the versions collapsed into them, exactly up to 10,000 ("more than 10000
+stories" past that), or always with --exact-total or --facets. --limit and
+--offset page by stories.
 
 --facets source,month counts the whole result by source or period (source,
 year, month, day); with grouping on, a story counts once under each value any
@@ -142,6 +144,7 @@ int run(int argc, char** argv) {
         "relevance, newest or oldest (undated articles last)")(
         "format", po::value<std::string>()->default_value("text"), "text, json, jsonl or tsv")(
         "facets", po::value<std::string>(), "count the whole result by source, year, month and/or day (comma-separated)")(
+        "exact-total", "count every match for the total, past 10,000 too")(
         "color", po::value<std::string>()->default_value("auto"),
         "auto (a terminal without NO_COLOR), always or never")(
         "snippet-length", po::value<int>()->default_value(300), "snippet size in bytes (0: no snippet)")(
@@ -190,6 +193,7 @@ int run(int argc, char** argv) {
     if (vm.count("since")) request.since = vm["since"].as<std::string>();
     if (vm.count("until")) request.until = vm["until"].as<std::string>();
     request.recency = !vm.count("no-recency");
+    request.exact_total = vm.count("exact-total") > 0;
     request.correct = vm.count("correct") > 0;
     if (vm.count("like")) request.like = vm["like"].as<std::string>();
     if (vm.count("ranking")) request.ranking = news::parse_ranking_params(vm["ranking"].as<std::string>());

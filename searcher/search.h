@@ -26,9 +26,12 @@ struct SearchRequest {
     SortOrder sort = SortOrder::kRelevance;
     size_t snippet_bytes = 300;
     std::vector<FacetKind> facets;  // counted over the whole result set
-    // Databases of up to this many articles get exact totals (every match is
-    // looked at); larger ones Xapian's estimate, unless facets are asked for.
-    Xapian::doccount exact_count_limit = 500000;
+    // Totals are exact up to this many hits (stories, events or articles),
+    // past it "more than" this many, as Elasticsearch's track_total_hits: a
+    // query matching half the archive need not look at all of it.
+    Xapian::doccount exact_total_limit = 10000;
+    // Count every match, however many (--exact-total); facets do anyway.
+    bool exact_total = false;
     // Query side (searcher/request_query.h).
     std::string since, until;  // dates (whole or partial); empty: open
     bool recency = true;       // mild boost of newer articles under relevance
@@ -65,6 +68,8 @@ struct SearchResult {
     // Xapian's estimate.
     Xapian::doccount total = 0;
     bool total_exact = false;
+    // Past the request's exact_total_limit: there are more than `total` hits.
+    bool total_more_than = false;
     std::vector<Hit> hits;
     std::vector<Facet> facets;  // in the order requested
 };

@@ -85,9 +85,11 @@ class TextPrinter : public Printer {
     }
 
   private:
-    // "37 stories", or "about 40 stories" when Xapian could only estimate.
+    // "37 stories", "more than 10000 stories" past the exact-total limit, or
+    // "about 40 stories" when Xapian could only estimate.
     static std::string counted(const SearchResult& result, Grouping grouping) {
-        return std::string(result.total_exact ? "" : "about ") + std::to_string(result.total) + " " +
+        const char* qualifier = result.total_exact ? "" : result.total_more_than ? "more than " : "about ";
+        return qualifier + std::to_string(result.total) + " " +
                detail::unit_name(grouping, result.total != 1);
     }
 

@@ -1,12 +1,14 @@
 #define BOOST_TEST_MODULE document_builder_tests
 #include <boost/test/unit_test.hpp>
 
+#include <cmath>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "common/article.h"
 #include "common/keys.h"
+#include "common/recency_weight.h"
 #include "common/schema.h"
 #include "indexer/document_builder.h"
 
@@ -96,12 +98,25 @@ BOOST_AUTO_TEST_CASE(date_values) {
     BOOST_TEST(terms_of(doc).count(schema::term(schema::prefix::kDay, "20230619")) == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(recency_weight_doubles_every_half_life) {
+    const auto doc = builder.build(sample()).document;
+    const double stored = Xapian::sortable_unserialise(doc.get_value(schema::slot::kRecencyWeight));
+    BOOST_TEST(stored == news::recency_weight(19527.0 * 86400 + 37230));
+    const double day = 86400, t = 19527.0 * day;
+    BOOST_TEST(news::recency_weight(t + news::kRecencyHalfLifeDays * day) / news::recency_weight(t) == 2.0,
+               boost::test_tools::tolerance(1e-12));
+    // Far outside the representable span the weights stay finite and positive.
+    BOOST_TEST(news::recency_weight(-1e12) > 0.0);
+    BOOST_TEST(std::isfinite(news::recency_weight(1e12)));
+}
+
 BOOST_AUTO_TEST_CASE(undated_article_is_marked) {
     auto a = sample();
     a.date_text.clear();
     a.date.reset();
     const auto doc = builder.build(a).document;
     BOOST_TEST(doc.get_value(schema::slot::kDate).empty());
+    BOOST_TEST(doc.get_value(schema::slot::kRecencyWeight).empty());
     BOOST_TEST(terms_of(doc).count(std::string(schema::prefix::kUndated)) == 1u);
     for (const auto& term : terms_of(doc)) BOOST_TEST(term.rfind(schema::prefix::kDay, 0) != 0u, term);
 }

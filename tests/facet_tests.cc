@@ -229,23 +229,32 @@ BOOST_AUTO_TEST_CASE(no_hits_gives_empty_facets_and_exit_1) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-// The library: past the exact-count limit the total is an estimate, marked
-// so, unless facets make the match look at everything anyway.
+// The library: past the exact-total limit the total is "more than" the
+// limit, marked so, unless --exact-total or facets make the match look at
+// everything.
 BOOST_FIXTURE_TEST_SUITE(exact_totals, FacetFixture)
 
-BOOST_AUTO_TEST_CASE(past_the_limit_totals_are_estimates_but_facets_stay_exact) {
+BOOST_AUTO_TEST_CASE(past_the_limit_totals_are_more_than_it_but_facets_stay_exact) {
     news::Searcher searcher{Xapian::Database(db)};
     news::SearchRequest request;
     request.query = "said";
     request.limit = 1;
     const auto exact = searcher.search(request);
     BOOST_TEST(exact.total_exact);
+    BOOST_TEST(!exact.total_more_than);
     BOOST_TEST(exact.total > 100u);
-    request.exact_count_limit = 10;  // smaller than the database
-    const auto estimated = searcher.search(request);
-    BOOST_TEST(!estimated.total_exact);
-    BOOST_TEST(estimated.hits.size() == 1u);
-    BOOST_TEST(estimated.hits[0].article.id == exact.hits[0].article.id);
+    request.exact_total_limit = 10;  // fewer than the stories "said" finds
+    const auto bounded = searcher.search(request);
+    BOOST_TEST(!bounded.total_exact);
+    BOOST_TEST(bounded.total_more_than);
+    BOOST_TEST(bounded.total == 10u);
+    BOOST_TEST(bounded.hits.size() == 1u);
+    BOOST_TEST(bounded.hits[0].article.id == exact.hits[0].article.id);
+    request.exact_total = true;
+    const auto counted = searcher.search(request);
+    BOOST_TEST(counted.total_exact);
+    BOOST_TEST(counted.total == exact.total);
+    request.exact_total = false;
     request.facets = {news::FacetKind::kMonth};
     const auto faceted = searcher.search(request);
     BOOST_TEST(faceted.total_exact);

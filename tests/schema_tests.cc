@@ -18,7 +18,7 @@ const std::vector<std::string_view> kPrefixes = {
 const std::vector<Xapian::valueno> kSlots = {schema::slot::kDate,        schema::slot::kStory,
                                              schema::slot::kEvent,       schema::slot::kContentHash,
                                              schema::slot::kFingerprint, schema::slot::kTimestamp,
-                                             schema::slot::kSource};
+                                             schema::slot::kSource,      schema::slot::kRecencyWeight};
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(schema_tests)
@@ -55,6 +55,7 @@ BOOST_AUTO_TEST_CASE(slots_are_distinct_and_keep_their_numbers) {
     BOOST_TEST(schema::slot::kFingerprint == 4u);
     BOOST_TEST(schema::slot::kTimestamp == 5u);
     BOOST_TEST(schema::slot::kSource == 6u);
+    BOOST_TEST(schema::slot::kRecencyWeight == 7u);
 }
 
 BOOST_AUTO_TEST_CASE(term_joins_prefix_and_value) {
