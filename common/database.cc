@@ -102,16 +102,18 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, WriteMode mod
 }
 
 std::optional<Xapian::docid> find_article(const Xapian::Database& db, const std::string& id) {
-    std::string term = id_term(id);
-    if (db.get_termfreq(term) == 0) {
-        std::error_code ec;
-        const auto canonical = std::filesystem::weakly_canonical(id, ec);
-        if (ec) return std::nullopt;
-        term = id_term(canonical.string());
-    }
-    auto p = db.postlist_begin(term);
-    if (p == db.postlist_end(term)) return std::nullopt;
-    return *p;
+    auto only_document = [&](const std::string& term) -> std::optional<Xapian::docid> {
+        if (db.get_termfreq(term) != 1) return std::nullopt;
+        return *db.postlist_begin(term);
+    };
+    if (auto found = only_document(id_term(id))) return found;
+    // A path, relative or not, to the file of a whole-file article: its id
+    // (a .txt's absolute path), or its stored path (a page whose id is its URL).
+    std::error_code ec;
+    const std::string canonical = std::filesystem::weakly_canonical(id, ec).string();
+    if (ec) return std::nullopt;
+    if (auto found = only_document(id_term(canonical))) return found;
+    return only_document(schema::term(schema::prefix::kPath, bounded_term_value(canonical)));
 }
 
 }  // namespace news

@@ -39,8 +39,9 @@ enum class WriteMode { kCreateOrOpen, kOpenExisting };
 // never writes among other files.
 Xapian::WritableDatabase open_for_writing(const std::string& path, WriteMode mode = WriteMode::kCreateOrOpen);
 
-// The document of the article with this id, also accepting a relative or
-// non-canonical path for text articles (whose id is their absolute path).
+// The document of the article with this id, also accepting a path (relative
+// or not) to the file of a whole-file article, whatever its id (a .txt's is
+// its absolute path, a page's its URL), or of a web archive holding one article.
 std::optional<Xapian::docid> find_article(const Xapian::Database& db, const std::string& id);
 
 }  // namespace news

@@ -23,7 +23,8 @@
 namespace news::schema {
 
 // Bump when a change makes old databases unreadable or wrong; checked on open.
-inline constexpr int kVersion = 4;  // 3: source value slot (kSource); 4: spelling data (news-search "Did you mean")
+inline constexpr int kVersion = 5;  // 3: source value slot (kSource); 4: spelling data (news-search "Did you mean");
+                                    // 5: file path terms (kPath), absolute stored paths
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
 // searcher must agree on it, so it is part of the schema.
@@ -46,6 +47,10 @@ inline constexpr std::string_view kEvent = "XEVENT";
 // Xapian's own prefix for the stemmed forms TermGenerator and QueryParser
 // make (STEM_SOME): "Ztalk" for "talks". Named here so no code spells it.
 inline constexpr std::string_view kStemmed = "Z";
+// Absolute path of the file a whole-file article (.txt, .html) or a web
+// archive's articles came from, so a path shown anywhere works as an id
+// (a web archive's path names its article only while it holds one).
+inline constexpr std::string_view kPath = "XPATH";
 // Marks an article without a date (the term is the prefix alone), so that
 // duplicate detection's date window can still reach undated versions.
 inline constexpr std::string_view kUndated = "XUNDATED";

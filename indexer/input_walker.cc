@@ -36,25 +36,32 @@ class Walker {
         : on_article_(on_article), on_problem_(on_problem), options_(options) {}
 
     void read_file(const std::string& path) {
+        // Articles keep the absolute path of their file, so the path shown
+        // anywhere works from any directory (and as an id: common/database.h).
+        const std::string stored_path = file_identity(path);
+        const ArticleHandler on_article = [&](Article&& article) {
+            article.path = stored_path;
+            on_article_(std::move(article));
+        };
         try {
             switch (kind_of(path)) {
             case InputKind::kJsonl:
-                read_jsonl_file(path, on_article_, on_problem_, options_.jsonl_fields);
+                read_jsonl_file(path, on_article, on_problem_, options_.jsonl_fields);
                 break;
             case InputKind::kHtml: {
                 Article article = read_html_article(path);
                 if (!article.date_text.empty() && !article.date)
                     on_problem_({path, 0, "unreadable date \"" + article.date_text + "\" (indexed without a date)", true});
-                on_article_(std::move(article));
+                on_article(std::move(article));
                 break;
             }
             case InputKind::kWarc:
-                read_warc_file(path, on_article_, on_problem_, [this](const std::string& reason) {
+                read_warc_file(path, on_article, on_problem_, [this](const std::string& reason) {
                     if (options_.on_skipped_record) options_.on_skipped_record(reason);
                 });
                 break;
             case InputKind::kText:
-                on_article_(read_text_article(path));
+                on_article(read_text_article(path));
                 break;
             case InputKind::kUnsupported:
                 break;

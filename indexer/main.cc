@@ -37,7 +37,8 @@ Commands:
                     Re-running replaces changed articles and skips unchanged ones.
                     Killed at any point, the next build completes the work.
                     On a terminal, progress is shown on stderr (not with --quiet).
-  remove ID...      delete articles (ids as news-search prints them, or a .txt path)
+  remove ID...      delete articles (ids as news-search prints them, or the path of
+                    an article file)
                     in one commit; their other versions stay grouped together
   stats             articles, stories, events, sources, dates, size, last build
   dups              list the groups of versions duplicate detection found

@@ -270,3 +270,52 @@ BOOST_AUTO_TEST_CASE(contradictory_or_ignored_options_are_errors) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Every output names an article by the id every command takes, and the path
+// of an article's file works wherever an id does.
+BOOST_FIXTURE_TEST_SUITE(ids_round_trip, Inputs)
+
+BOOST_AUTO_TEST_CASE(shown_ids_and_file_paths_work_in_every_command) {
+    fs::copy_file(test::html_copy_path(1), in + "/page.html");
+    fs::copy_file(test::html_copy_path(2), in + "/other.html.gz");
+    fs::copy_file(test::seed_path(1), in + "/seed.txt");
+    fs::copy_file(test::seed_path(2), in + "/seed2.txt");
+    // Built from a relative path.
+    const auto built = test::run({"/bin/sh", "-c", "cd '" + dir.path() + "' && exec '" + test::index_bin() +
+                                                       "' --db db build in"});
+    BOOST_TEST_REQUIRE(built.status == 0, show(built));
+    const std::string page_path = fs::weakly_canonical(in + "/page.html").string();
+    const std::string url = test::html_copy_id(1);
+
+    // JSON: the id is the URL; the path is absolute.
+    const auto j = search(db, {"--format", "json", "--all-versions", "--limit", "20", "blinken"});
+    BOOST_TEST_REQUIRE(j.status == 0, show(j));
+    bool saw_page = false;
+    const json found = parse_json(j);  // not in the for: the temporary would be gone before the loop ran
+    for (const auto& hit : found.at("hits")) {
+        BOOST_TEST(fs::path(hit.at("path").get<std::string>()).is_absolute(), hit.dump());
+        if (hit.at("id") == url) {
+            saw_page = true;
+            BOOST_TEST(hit.at("path").get<std::string>() == page_path);
+        }
+    }
+    BOOST_TEST(saw_page, show(j));
+    // Text shows the URL, which --versions takes, not the file's path.
+    const auto text = search(db, {"--all-versions", "--limit", "20", "blinken"});
+    BOOST_TEST(text.out.find(url) != std::string::npos, show(text));
+    BOOST_TEST(text.out.find("page.html") == std::string::npos, show(text));
+
+    for (const std::string& name : {url, page_path, std::string(in + "/./page.html")}) {
+        const auto versions = search(db, {"--versions", name});
+        BOOST_TEST(versions.status == 0, name << "\n" << show(versions));
+        const auto like = search(db, {"--like", name});
+        BOOST_TEST(like.status != 2, name << "\n" << show(like));
+        const auto compare = index(db, {"compare", name, in + "/seed.txt"});
+        BOOST_TEST(compare.status == 0, name << "\n" << show(compare));
+    }
+    const auto removed = index(db, {"remove", in + "/page.html"});
+    BOOST_TEST(removed.status == 0, show(removed));
+    BOOST_TEST(search(db, {"--versions", url}).status == 2);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
