@@ -15,6 +15,7 @@
 #include "searcher/printer.h"
 #include "searcher/query.h"
 #include "searcher/search.h"
+#include "searcher/spelling_distance.h"
 
 namespace po = boost::program_options;
 
@@ -54,7 +55,10 @@ A malformed expression (unbalanced quote or bracket, "oil AND", a bad date) is
 a "query syntax error" (exit 2). Text that reads as a sentence (ends with ? or
 !, or . after 4+ words, or has 8+ words with at most one operator and no
 brackets) is searched as plain words: operators and stray quotes are words.
-A misspelt word gets "Did you mean: ..." from the corpus's own vocabulary.
+A misspelt word gets "Did you mean: ..." from the corpus's own vocabulary (one
+edit away for words of up to 5 letters, two for longer ones); when the query
+finds nothing and the suggestion does, the suggestion's hits are shown
+("Showing results for: ..."). Curly apostrophes and quotes count as straight ones.
 Put -- before a query that starts with "-", e.g. news-search -- -oil.
 
 Database: --db, else $NEWS_DB, else $XDG_DATA_HOME/news-search/db
@@ -235,6 +239,8 @@ int run(int argc, char** argv) {
     const bool color = want_color(vm["color"].as<std::string>());
     if (vm.count("since")) request.since = vm["since"].as<std::string>();
     if (vm.count("until")) request.until = vm["until"].as<std::string>();
+    // Curly apostrophes and quotes as the index has them ("China’s" is "china's").
+    request.query = news::with_ascii_quotes(request.query);
     reject_malformed_distance(request.query);
     request.recency = !vm.count("no-recency");
     request.correct = vm.count("correct") > 0;
@@ -252,7 +258,13 @@ int run(int argc, char** argv) {
         printer->versions(id, grouping, searcher.versions(id, grouping));
         return kExitHits;
     }
-    const auto result = searcher.search(request);
+    auto result = searcher.search(request);
+    // Nothing found but the suggestion finds something: show that, as web search does.
+    if (result.hits.empty() && !result.suggestion.empty() && !request.correct && request.offset == 0) {
+        news::SearchRequest corrected = request;
+        corrected.correct = true;
+        if (auto retry = searcher.search(corrected); !retry.hits.empty()) result = std::move(retry);
+    }
     printer->results(request, result);
     return result.hits.empty() ? kExitNoHits : kExitHits;
 }

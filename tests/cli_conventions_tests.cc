@@ -23,20 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A directory of inputs and a database for them.
-struct Inputs {
-    test::TempDir dir;
-    std::string db = dir / "db";
-    std::string in = dir / "in";
-    Inputs() { fs::create_directories(in); }
-
-    test::RunResult build(std::vector<std::string> extra = {}) {
-        std::vector<std::string> args{"build"};
-        args.insert(args.end(), extra.begin(), extra.end());
-        args.push_back(in);
-        return index(db, args);
-    }
-};
+using Inputs = test::InputFolder;
 
 const std::string kFetched = "2023-06-19T08:30:00Z";
 
@@ -316,6 +303,50 @@ BOOST_AUTO_TEST_CASE(shown_ids_and_file_paths_work_in_every_command) {
     const auto removed = index(db, {"remove", in + "/page.html"});
     BOOST_TEST(removed.status == 0, show(removed));
     BOOST_TEST(search(db, {"--versions", url}).status == 2);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Spelling: typographic apostrophes are not misspellings, suggestions stay
+// close to the word typed, and a query that finds nothing shows what its
+// suggestion finds.
+BOOST_FIXTURE_TEST_SUITE(spelling, Inputs)
+
+BOOST_AUTO_TEST_CASE(suggestions_are_close_and_searched_when_nothing_else_is_found) {
+    std::string lines;
+    const std::vector<std::pair<std::string, std::string>> articles = {
+        {"China\u2019s envoy meets Blinken", "Blinken met China\u2019s top envoy in Beijing."},
+        {"Markets gave up gains", "Traders gave back the gains and held cash."},
+        {"Cash piles grow", "Companies hold more cash than before."},
+    };
+    for (size_t i = 0; i < articles.size(); ++i)
+        lines += "{\"id\":\"s-" + std::to_string(i) + "\",\"title\":\"" + articles[i].first + "\",\"body\":\"" +
+                 articles[i].second + "\"}\n";
+    test::write_file(in + "/s.jsonl", lines);
+    BOOST_TEST_REQUIRE(build().status == 0);
+
+    // The corpus's own curly apostrophe, in a phrase with curly quotes too.
+    for (const std::string& query : {std::string("\"China\u2019s envoy\""), std::string("\u201cChina\u2019s envoy\u201d")}) {
+        const auto r = search(db, {query});
+        BOOST_TEST(r.status == 0, show(r));
+        BOOST_TEST(r.out.find("Did you mean") == std::string::npos, show(r));
+    }
+    // Short words are not "corrected" into unrelated ones two edits away.
+    for (const std::string& query : {std::string("caf\u00e9"), std::string("na\u00efve")}) {
+        const auto r = search(db, {"--format", "json", query});
+        BOOST_TEST(r.status == 1, show(r));
+        BOOST_TEST(parse_json(r).at("suggestion").is_null(), show(r));
+    }
+    // Nothing found, the suggestion finds something: its hits, said so.
+    const auto r = search(db, {"blinkin"});
+    BOOST_TEST(r.status == 0, show(r));
+    BOOST_TEST(r.out.rfind("Showing results for: blinken (instead of: blinkin)", 0) == 0u, show(r));
+    const auto j = search(db, {"--format", "json", "blinkin"});
+    BOOST_TEST(parse_json(j).at("corrected").get<bool>(), show(j));
+    // A query with hits keeps them, with the suggestion only offered.
+    const auto kept = search(db, {"cash blinkin"});
+    BOOST_TEST(kept.status == 0, show(kept));
+    BOOST_TEST(kept.out.rfind("Did you mean: cash blinken?", 0) == 0u, show(kept));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
