@@ -10,9 +10,14 @@
 namespace news {
 namespace {
 
+Error not_a_database(const std::string& path, const std::string& what) {
+    return Error(ErrorKind::kDatabase, path + " is not a news-search database (" + what + ")");
+}
+
 void check_schema_version(const Xapian::Database& db, const std::string& path) {
     const std::string stored = db.get_metadata(std::string(schema::metadata::kSchemaVersion));
     if (stored.empty() && db.get_doccount() == 0) return;
+    if (stored.empty()) throw not_a_database(path, "a Xapian database news-search did not write");
     if (stored != std::to_string(schema::kVersion))
         throw Error(ErrorKind::kDatabase,
                     "database " + path + " has schema version " +
@@ -32,22 +37,54 @@ std::string resolve_database_path(const std::string& option) {
     return "news-search.db";
 }
 
-Xapian::Database open_for_reading(const std::string& path) {
+DatabasePathKind database_path_kind(const std::string& path) {
+    namespace fs = std::filesystem;
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) return DatabasePathKind::kMissing;
+    if (!fs::is_directory(status)) return DatabasePathKind::kFile;
+    // Each Xapian backend marks its databases with one of these files.
+    for (const char* marker : {"iamglass", "iamhoney", "iamchert"})
+        if (fs::exists(fs::path(path) / marker, ec)) return DatabasePathKind::kDatabase;
+    return fs::is_empty(path, ec) && !ec ? DatabasePathKind::kEmptyFolder : DatabasePathKind::kOtherFolder;
+}
+
+Xapian::Database open_for_reading(const std::string& path) {
+    const DatabasePathKind kind = database_path_kind(path);
+    if (kind == DatabasePathKind::kMissing)
         throw Error(ErrorKind::kDatabase,
                     "no database at " + path +
                         " (build one with `news-index build`, or point --db or NEWS_DB at one)");
+    if (kind == DatabasePathKind::kEmptyFolder) throw not_a_database(path, "an empty folder");
+    if (kind == DatabasePathKind::kOtherFolder) throw not_a_database(path, "a folder of other files");
     try {
         Xapian::Database db(path);
         check_schema_version(db, path);
         return db;
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        // Xapian reads any file as a stub file listing databases: "Bad line" is its verdict on the rest.
+        if (kind == DatabasePathKind::kFile) throw not_a_database(path, "a file, and not a Xapian stub file");
+        throw Error(ErrorKind::kDatabase, "cannot open database " + path + ": " + e.get_description());
     } catch (const Xapian::Error& e) {
         throw Error(ErrorKind::kDatabase, "cannot open database " + path + ": " + e.get_description());
     }
 }
 
-Xapian::WritableDatabase open_for_writing(const std::string& path) {
+Xapian::WritableDatabase open_for_writing(const std::string& path, WriteMode mode) {
+    switch (database_path_kind(path)) {
+    case DatabasePathKind::kFile:
+        throw not_a_database(path, "a file; a database is a folder");
+    case DatabasePathKind::kOtherFolder:
+        throw not_a_database(path, "a folder of other files; give a new or empty folder");
+    case DatabasePathKind::kMissing:
+    case DatabasePathKind::kEmptyFolder:
+        if (mode == WriteMode::kOpenExisting)
+            throw Error(ErrorKind::kDatabase, "no database at " + path +
+                                                  " (build one with `news-index build`, or point --db or NEWS_DB at one)");
+        break;
+    case DatabasePathKind::kDatabase:
+        break;
+    }
     try {
         std::error_code ec;
         const auto parent = std::filesystem::path(path).parent_path();
@@ -65,16 +102,18 @@ Xapian::WritableDatabase open_for_writing(const std::string& path) {
 }
 
 std::optional<Xapian::docid> find_article(const Xapian::Database& db, const std::string& id) {
-    std::string term = id_term(id);
-    if (db.get_termfreq(term) == 0) {
-        std::error_code ec;
-        const auto canonical = std::filesystem::weakly_canonical(id, ec);
-        if (ec) return std::nullopt;
-        term = id_term(canonical.string());
-    }
-    auto p = db.postlist_begin(term);
-    if (p == db.postlist_end(term)) return std::nullopt;
-    return *p;
+    auto only_document = [&](const std::string& term) -> std::optional<Xapian::docid> {
+        if (db.get_termfreq(term) != 1) return std::nullopt;
+        return *db.postlist_begin(term);
+    };
+    if (auto found = only_document(id_term(id))) return found;
+    // A path, relative or not, to the file of a whole-file article: its id
+    // (a .txt's absolute path), or its stored path (a page whose id is its URL).
+    std::error_code ec;
+    const std::string canonical = std::filesystem::weakly_canonical(id, ec).string();
+    if (ec) return std::nullopt;
+    if (auto found = only_document(id_term(canonical))) return found;
+    return only_document(schema::term(schema::prefix::kPath, bounded_term_value(canonical)));
 }
 
 }  // namespace news

@@ -24,8 +24,9 @@ namespace news::schema {
 
 // Bump when a change makes old databases unreadable or wrong; checked on open.
 // 3: source value slot (kSource); 4: spelling data (news-search "Did you mean");
-// 5: publication-day terms (prefix::kDay), which duplicate detection's date window needs.
-//    and the recency weight value slot (kRecencyWeight), so remote shards can boost recency.
+// 5: publication-day terms (prefix::kDay), which duplicate detection's date window needs,
+//    and the recency weight value slot (kRecencyWeight), so remote shards can boost recency,
+//    and file path terms (prefix::kPath) with absolute stored paths.
 inline constexpr int kVersion = 5;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
@@ -49,6 +50,10 @@ inline constexpr std::string_view kEvent = "XEVENT";
 // Xapian's own prefix for the stemmed forms TermGenerator and QueryParser
 // make (STEM_SOME): "Ztalk" for "talks". Named here so no code spells it.
 inline constexpr std::string_view kStemmed = "Z";
+// Absolute path of the file a whole-file article (.txt, .html) or a web
+// archive's articles came from, so a path shown anywhere works as an id
+// (a web archive's path names its article only while it holds one).
+inline constexpr std::string_view kPath = "XPATH";
 // Marks an article without a date (the term is the prefix alone), so that
 // duplicate detection's date window can still reach undated versions.
 inline constexpr std::string_view kUndated = "XUNDATED";

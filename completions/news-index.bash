@@ -1,7 +1,8 @@
 # Bash completion for news-index. Installed as
 # share/bash-completion/completions/news-index; or source it.
-# Options are read from `news-index --help`, so new ones complete without
-# editing this file; commands and option values are listed here.
+# Options are read from `news-index COMMAND --help` (each command's own, and
+# the global ones), so new ones complete without editing this file; commands
+# and option values are listed here.
 
 _news_index() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]:-}
@@ -16,6 +17,8 @@ _news_index() {
         --db) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); compopt -o filenames 2>/dev/null || :; return ;;
         --level) mapfile -t COMPREPLY < <(compgen -W "story event" -- "$cur"); return ;;
         --format) mapfile -t COMPREPLY < <(compgen -W "text json" -- "$cur"); return ;;
+        --field) mapfile -t COMPREPLY < <(compgen -W "id= title= body= date= source= url=" -- "$cur")
+            compopt -o nospace 2>/dev/null || :; return ;;
         --batch-size | --jobs | -j | --min-size) return ;;
     esac
 
@@ -24,7 +27,7 @@ _news_index() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
         case $word in
-            --db | --level | --format | --batch-size | --jobs | -j | --min-size) ((i++)) ;;
+            --db | --level | --format | --batch-size | --jobs | -j | --min-size | --field) ((i++)) ;;
             -* | =) ;;
             *) command=$word; break ;;
         esac
@@ -32,11 +35,13 @@ _news_index() {
 
     if [[ $cur == -* ]]; then
         local options
-        options=$("${COMP_WORDS[0]}" --help 2>/dev/null | grep -o -- '--[a-z][a-z-]*' | sort -u)
-        [[ -n $options ]] || options="--help --db --batch-size --no-group --jobs --quiet --level --format --min-size"
+        # Only the option lines of the help (two spaces, then the option), not words in its prose.
+        options=$("${COMP_WORDS[0]}" $command --help 2>/dev/null | grep -oE -- '^  (-[a-z] \[ )?--[a-z][a-z-]*' |
+            grep -o -- '--[a-z][a-z-]*' | sort -u)
+        [[ -n $options ]] || options="--help --version --db"
         mapfile -t COMPREPLY < <(compgen -W "$options" -- "$cur")
     elif [[ -z $command ]]; then
-        mapfile -t COMPREPLY < <(compgen -W "build dups compare" -- "$cur")
+        mapfile -t COMPREPLY < <(compgen -W "build remove stats dups compare" -- "$cur")
     elif [[ $command == build ]]; then
         # Inputs: directories and files.
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")

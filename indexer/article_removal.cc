@@ -11,7 +11,7 @@ namespace news {
 
 RemovalReport remove_articles(const std::string& db_path, const std::vector<std::string>& ids) {
     RemovalReport report;
-    Xapian::WritableDatabase db = open_for_writing(db_path);
+    Xapian::WritableDatabase db = open_for_writing(db_path, WriteMode::kOpenExisting);
     try {
         db.begin_transaction();
         // All ids are looked up first, so an article named twice (or by two

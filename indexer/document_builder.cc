@@ -59,6 +59,8 @@ BuiltDocument DocumentBuilder::build(const Article& a) {
         doc.add_boolean_term(source_term(a.source));
         doc.add_value(slot::kSource, source_value(a.source));  // for source facets
     }
+    // Not for JSON Lines articles: a line's id is the one way to name it.
+    if (!a.path.empty() && a.line == 0) doc.add_boolean_term(schema::term(prefix::kPath, bounded_term_value(a.path)));
     if (auto host = url_host(a.url); !host.empty()) doc.add_boolean_term(site_term(host));
     if (a.date) {
         doc.add_value(slot::kDate, a.date->key());

@@ -268,9 +268,9 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
         }
     };
     auto count_problem = [&](const InputProblem& problem) {
-        ++report.problems;
+        ++(problem.warning ? report.warnings : report.problems);
         on_problem(problem);
-        if (options.strict) throw StopReading();
+        if (options.strict && !problem.warning) throw StopReading();
     };
 
     try {
@@ -354,6 +354,7 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
                                         {"updated", report.updated},
                                         {"unchanged", report.unchanged},
                                         {"problems", report.problems},
+                                        {"warnings", report.warnings},
                                         {"seconds", report.seconds},
                                         {"finished", utc_timestamp()},
                                         {"stopped_early", report.stopped_early}};

@@ -42,6 +42,7 @@ struct BuildReport {
     size_t updated = 0;
     size_t unchanged = 0;
     size_t problems = 0;  // files or lines that could not be indexed
+    size_t warnings = 0;  // articles indexed with a field lost (InputProblem::warning)
     size_t total = 0;     // articles in the database afterwards
     size_t stories = 0;   // story groups with more than one version, database-wide
     size_t waiting_for_grouping = 0;  // with --no-group: articles the next build will group

@@ -8,13 +8,14 @@
 #include "indexer/file_source.h"
 #include "indexer/html_reader.h"
 #include "indexer/text_reader.h"
+#include "indexer/warc_reader.h"
 
 namespace fs = std::filesystem;
 
 namespace news {
 namespace {
 
-enum class InputKind { kUnsupported, kText, kHtml, kJsonl };
+enum class InputKind { kUnsupported, kText, kHtml, kJsonl, kWarc };
 
 bool ends_with(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -25,6 +26,7 @@ InputKind kind_of(const std::string& path) {
     if (ends_with(name, ".jsonl")) return InputKind::kJsonl;
     if (ends_with(name, ".html") || ends_with(name, ".htm")) return InputKind::kHtml;
     if (ends_with(name, ".txt")) return InputKind::kText;
+    if (ends_with(name, ".warc")) return InputKind::kWarc;
     return InputKind::kUnsupported;
 }
 
@@ -34,20 +36,32 @@ class Walker {
         : on_article_(on_article), on_problem_(on_problem), options_(options) {}
 
     void read_file(const std::string& path) {
+        // Articles keep the absolute path of their file, so the path shown
+        // anywhere works from any directory (and as an id: common/database.h).
+        const std::string stored_path = file_identity(path);
+        const ArticleHandler on_article = [&](Article&& article) {
+            article.path = stored_path;
+            on_article_(std::move(article));
+        };
         try {
             switch (kind_of(path)) {
             case InputKind::kJsonl:
-                read_jsonl_file(path, on_article_, on_problem_, options_.jsonl_fields);
+                read_jsonl_file(path, on_article, on_problem_, options_.jsonl_fields);
                 break;
             case InputKind::kHtml: {
                 Article article = read_html_article(path);
                 if (!article.date_text.empty() && !article.date)
-                    on_problem_({path, 0, "unreadable date \"" + article.date_text + "\" (indexed without a date)"});
-                on_article_(std::move(article));
+                    on_problem_({path, 0, "unreadable date \"" + article.date_text + "\" (indexed without a date)", true});
+                on_article(std::move(article));
                 break;
             }
+            case InputKind::kWarc:
+                read_warc_file(path, on_article, on_problem_, [this](const std::string& reason) {
+                    if (options_.on_skipped_record) options_.on_skipped_record(reason);
+                });
+                break;
             case InputKind::kText:
-                on_article_(read_text_article(path));
+                on_article(read_text_article(path));
                 break;
             case InputKind::kUnsupported:
                 break;
@@ -105,7 +119,7 @@ class Walker {
 }  // namespace
 
 std::string InputProblem::describe() const {
-    return path + (line ? ":" + std::to_string(line) : std::string()) + ": " + message;
+    return path + (line ? ":" + std::to_string(line) : std::string()) + (warning ? ": warning: " : ": ") + message;
 }
 
 bool is_supported_input(const std::string& path) { return kind_of(path) != InputKind::kUnsupported; }
@@ -121,7 +135,7 @@ void read_inputs(const std::vector<std::string>& paths, const ArticleHandler& on
         } else if (fs::is_directory(status)) {
             walker.walk(path);
         } else if (!is_supported_input(path)) {
-            on_problem({path, 0, "unsupported file type (expected .txt, .html, .htm or .jsonl, each optionally .gz)"});
+            on_problem({path, 0, "unsupported file type (expected .txt, .html, .htm, .jsonl or .warc, each optionally .gz)"});
         } else {
             walker.read_file(path);
         }

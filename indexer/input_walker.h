@@ -1,9 +1,10 @@
 // Turns the PATHs given to `news-index build` into articles: directories are
 // walked recursively in sorted order (hidden entries skipped) and each file
-// is read by the reader for its type (.txt, .html/.htm, .jsonl; each also
-// gzip-compressed, .gz).
+// is read by the reader for its type (.txt, .html/.htm, .jsonl, .warc; each
+// also gzip-compressed, .gz).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ namespace news {
 // How inputs are read, beyond what their file names say.
 struct InputOptions {
     JsonlFields jsonl_fields;  // `news-index build --field`
+    // Each web archive record that is not an article, with why
+    // (indexer/warc_reader.h); none is an input problem.
+    std::function<void(const std::string& reason)> on_skipped_record;
 };
 
 // True for the file names the readers understand.

@@ -1,5 +1,7 @@
 #include "indexer/jsonl_reader.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -34,7 +36,41 @@ std::string string_field(const nlohmann::json& j, const std::string& name) {
     throw Error(ErrorKind::kInput, "field \"" + name + "\" is not a string");
 }
 
+bool is_hex4(std::string_view s, size_t at) {
+    return at + 4 <= s.size() && std::all_of(s.begin() + at, s.begin() + at + 4, [](char c) {
+               return std::isxdigit(static_cast<unsigned char>(c));
+           });
+}
+
 }  // namespace
+
+size_t replace_lone_surrogates(std::string& line) {
+    // Backslashes occur in valid JSON only inside strings, as escapes, so a
+    // scan from escape to escape cannot mistake text for an escape.
+    size_t replaced = 0;
+    for (size_t i = line.find('\\'); i != std::string::npos; i = line.find('\\', i)) {
+        if (i + 1 >= line.size()) break;
+        if (line[i + 1] != 'u' || !is_hex4(line, i + 2)) {
+            i += 2;  // "\\", "\n", ...: one escape, never the start of another
+            continue;
+        }
+        const unsigned unit = std::stoul(line.substr(i + 2, 4), nullptr, 16);
+        const bool high = unit >= 0xD800 && unit <= 0xDBFF, low = unit >= 0xDC00 && unit <= 0xDFFF;
+        if (high && line.compare(i + 6, 2, "\\u") == 0 && is_hex4(line, i + 8)) {
+            const unsigned next = std::stoul(line.substr(i + 8, 4), nullptr, 16);
+            if (next >= 0xDC00 && next <= 0xDFFF) {
+                i += 12;  // a proper pair
+                continue;
+            }
+        }
+        if (high || low) {
+            line.replace(i + 2, 4, "fffd");
+            ++replaced;
+        }
+        i += 6;
+    }
+    return replaced;
+}
 
 void JsonlFields::assign(const std::string& mapping) {
     const size_t eq = mapping.find('=');
@@ -114,9 +150,16 @@ void read_jsonl_file(const std::string& path, const ArticleHandler& on_article,
         if (trim(line).empty()) continue;
         any = true;
         try {
+            const size_t replaced = replace_lone_surrogates(line);
             Article article = parse_jsonl_article(path, number, line, fields);
+            if (replaced)
+                on_problem({path, number,
+                            std::to_string(replaced) + " lone UTF-16 surrogate escape" + (replaced > 1 ? "s" : "") +
+                                " (\\ud800-\\udfff) replaced with U+FFFD",
+                            true});
             if (!article.date_text.empty() && !article.date)
-                on_problem({path, number, "unreadable date \"" + article.date_text + "\" (indexed without a date)"});
+                on_problem(
+                    {path, number, "unreadable date \"" + article.date_text + "\" (indexed without a date)", true});
             on_article(std::move(article));
         } catch (const Error& e) {
             if (e.kind() != ErrorKind::kInput) throw;

@@ -33,9 +33,15 @@ struct JsonlFields {
 Article parse_jsonl_article(const std::string& path, long line_number, const std::string& line,
                             const JsonlFields& fields = {});
 
+// Replaces each "\\uXXXX" escape of a lone UTF-16 surrogate (a high one not
+// followed by a low one, or a low one alone), which JSON parsers reject and
+// scraped feeds often hold, with "\\ufffd"; returns how many.
+size_t replace_lone_surrogates(std::string& line);
+
 // Reads every line of a (possibly gzip-compressed) JSON Lines file; good
-// lines go to `on_article`, bad ones to `on_problem`. An unreadable date is
-// reported to `on_problem` and the article indexed without one. Lines longer
+// lines go to `on_article`, bad ones to `on_problem`. An unreadable date or
+// a lone surrogate escape is a warning to `on_problem` and the article is
+// indexed (without the date; with U+FFFD for the surrogate). Lines longer
 // than `max_line_bytes` are reported and skipped without being held whole.
 void read_jsonl_file(const std::string& path, const ArticleHandler& on_article,
                      const ProblemHandler& on_problem, const JsonlFields& fields = {},

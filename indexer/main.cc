@@ -6,11 +6,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <sstream>
 
 #include "common/database.h"
 #include "common/error.h"
+#include "common/schema.h"
 #include "common/similarity.h"
 #include "indexer/article_removal.h"
 #include "indexer/database_compaction.h"
@@ -33,14 +35,16 @@ const char* kUsage = R"(Usage: news-index [--db PATH] COMMAND [OPTIONS]
 Commands:
   build [PATH...]   index articles from files and directories (default: corpus/);
                     .txt and .html/.htm (one article per file), .jsonl (one per
-                    line); each may be gzip-compressed (.gz).
+                    line), .warc web archives (each HTML response record); each
+                    may be gzip-compressed (.gz).
                     Re-running replaces changed articles and skips unchanged ones.
                     Killed at any point, the next build completes the work.
                     A new database is written by --jobs threads in parallel;
                     a build that wrote at least half the database ends by
                     compacting it (not with --no-compact).
                     On a terminal, progress is shown on stderr (not with --quiet).
-  remove ID...      delete articles (ids as news-search prints them, or a .txt path)
+  remove ID...      delete articles (ids as news-search prints them, or the path of
+                    an article file)
                     in one commit; their other versions stay grouped together
   compact           rewrite the database compactly (smaller, faster to search);
                     searches running meanwhile are not disturbed
@@ -52,6 +56,8 @@ Commands:
                     (--format json: the same as JSON; --pairs: read "ID ID" lines
                     from stdin, write one JSON line per pair)
 
+`news-index COMMAND --help` shows one command's options.
+
 The database is --db, else $NEWS_DB, else $XDG_DATA_HOME/news-search/db
 (~/.local/share/news-search/db).
 
@@ -60,10 +66,42 @@ some ids to remove were unknown (the rest were removed), 2 error (including a
 database locked by another build, which fails at once).
 )";
 
+// What `news-index COMMAND --help` says above the command's options.
+struct CommandHelp {
+    const char* name;
+    const char* synopsis;
+    const char* about;
+};
+const CommandHelp kCommandHelp[] = {
+    {"build", "build [OPTIONS] [PATH...]",
+     "Indexes articles from files and directories (default: corpus/, only where there is\n"
+     "one): .txt and .html/.htm (one article per file), .jsonl (one per line), .warc web\n"
+     "archives (each HTML response record); each may be gzip-compressed (.gz).\n"
+     "Re-running replaces changed articles and skips unchanged ones. A bad file or line\n"
+     "is named on stderr and the rest indexed (exit 1); a lost field (an unreadable date,\n"
+     "a bad character replaced) is a warning and the article is indexed (exit 0).\n"
+     "Never writes into a folder of other files, and makes no database when it finds no\n"
+     "input."},
+    {"remove", "remove [OPTIONS] ID...",
+     "Deletes articles in one commit: ids as news-search shows them (a URL, an id, or\n"
+     "an article file's path). Their other versions stay grouped together."},
+    {"stats", "stats [OPTIONS]", "Articles, stories, events, sources, dates, size and the last build."},
+    {"dups", "dups [OPTIONS]", "Lists the groups of versions duplicate detection found."},
+    {"compact", "compact [OPTIONS]",
+     "Rewrites the database compactly (smaller, faster to search), under the build lock."},
+    {"compare", "compare [OPTIONS] ID ID", "Shows the evidence duplicate detection weighs for two articles."},
+};
+
 po::options_description global_options() {
     po::options_description opts("Options (before or after the command)");
-    opts.add_options()("help,h", "show this help")("db", po::value<std::string>(), "database path");
+    opts.add_options()("help,h", "show this help (after a command: that command's)")(
+        "version", "show the version and exit")("db", po::value<std::string>(), "database path");
     return opts;
+}
+
+void print_version() {
+    std::cout << "news-index (news-search) " << NEWS_SEARCH_VERSION << "\ndatabase schema " << news::schema::kVersion
+              << ", Xapian " << Xapian::version_string() << '\n';
 }
 
 po::options_description build_options() {
@@ -115,6 +153,19 @@ po::options_description compare_options() {
     return opts;
 }
 
+// The options of `command` (none for an unknown one), and the name its
+// positional arguments are stored under (null if it takes none).
+po::options_description options_of(const std::string& command, const char*& positional) {
+    positional = command == "build" ? "input" : command == "remove" || command == "compare" ? "id" : nullptr;
+    if (command == "build") return build_options();
+    if (command == "dups") return dups_options();
+    if (command == "remove") return remove_options();
+    if (command == "stats") return stats_options();
+    if (command == "compact") return compact_options();
+    if (command == "compare") return compare_options();
+    return po::options_description();
+}
+
 // Parses a command's arguments (global options allowed among them) into `vm`.
 void parse_command_line(const std::vector<std::string>& args, const po::options_description& command_options,
                         const char* positional_name, po::variables_map& vm) {
@@ -151,10 +202,31 @@ int run_compact(const std::string& db_path, const po::variables_map& vm) {
     return kExitOk;
 }
 
+// True if a build of `inputs` into `db_path` would only make an empty
+// database: there is none yet and no input file to put in it. The missing
+// inputs are reported as a build reports them.
+bool nothing_to_build(const std::string& db_path, const std::vector<std::string>& inputs) {
+    const auto kind = news::database_path_kind(db_path);
+    if (kind != news::DatabasePathKind::kMissing && kind != news::DatabasePathKind::kEmptyFolder) return false;
+    if (news::count_inputs(inputs).files > 0) return false;
+    for (const auto& input : inputs) {
+        std::error_code ec;
+        if (!std::filesystem::exists(input, ec)) std::cerr << "news-index: " << input << ": no such file or directory\n";
+        else std::cerr << "news-index: " << input << ": no .txt, .html, .htm, .jsonl or .warc files (each optionally .gz)\n";
+    }
+    std::cerr << "news-index: nothing to index; no database created at " << db_path << '\n';
+    return true;
+}
+
 int run_build(const std::string& db_path, const po::variables_map& vm) {
     news::BuildOptions options;
+    if (!vm.count("input") && !std::filesystem::is_directory("corpus"))
+        throw news::Error(news::ErrorKind::kUsage,
+                          "build needs files or directories to index (only the project's own folder has a corpus/ "
+                          "to read by default)");
     options.inputs = vm.count("input") ? vm["input"].as<std::vector<std::string>>()
                                        : std::vector<std::string>{"corpus"};
+    if (nothing_to_build(db_path, options.inputs)) return kExitSomeInputFailed;
     options.batch_size = static_cast<size_t>(positive(vm, "batch-size", 1));
     options.group = !vm.count("no-group");
     options.jobs = static_cast<unsigned>(positive(vm, "jobs", 0));
@@ -162,6 +234,8 @@ int run_build(const std::string& db_path, const po::variables_map& vm) {
     if (vm.count("field"))
         for (const auto& mapping : vm["field"].as<std::vector<std::string>>()) options.input.jsonl_fields.assign(mapping);
     options.strict = vm.count("strict") > 0;
+    std::map<std::string, size_t> skipped_records;  // web archive records that are not articles, by why
+    options.input.on_skipped_record = [&](const std::string& reason) { ++skipped_records[reason]; };
     std::unique_ptr<news::ProgressDisplay> progress;
     if (isatty(STDERR_FILENO) && !vm.count("quiet")) {
         progress = std::make_unique<news::ProgressDisplay>(stderr, news::count_inputs(options.inputs));
@@ -175,8 +249,17 @@ int run_build(const std::string& db_path, const po::variables_map& vm) {
     if (progress) progress->finish();
     if (report.stopped_early) std::cerr << "news-index: --strict: stopped at the first bad input\n";
     if (!vm.count("quiet")) {
-        std::printf("added %zu, updated %zu, unchanged %zu, failed %zu (files or lines)\n", report.added,
-                    report.updated, report.unchanged, report.problems);
+        std::printf("added %zu, updated %zu, unchanged %zu, failed %zu (files or lines), warnings %zu\n",
+                    report.added, report.updated, report.unchanged, report.problems, report.warnings);
+        if (!skipped_records.empty()) {
+            size_t skipped = 0;
+            std::string reasons;
+            for (const auto& [reason, count] : skipped_records) {
+                skipped += count;
+                reasons += (reasons.empty() ? "" : ", ") + reason + " " + std::to_string(count);
+            }
+            std::printf("web archive records skipped (not articles): %zu (%s)\n", skipped, reasons.c_str());
+        }
         if (options.group)
             std::printf("duplicate detection: %zu articles checked, %zu comparisons, %zu story links, "
                         "%zu event links; %.2f s\n",
@@ -288,24 +371,21 @@ int main(int argc, char** argv) {
         if (command_at != args.end()) args.erase(command_at);
 
         po::variables_map vm;
-        if (command == "build") {
-            parse_command_line(args, build_options(), "input", vm);
-        } else if (command == "dups") {
-            parse_command_line(args, dups_options(), nullptr, vm);
-        } else if (command == "remove") {
-            parse_command_line(args, remove_options(), "id", vm);
-        } else if (command == "compact") {
-            parse_command_line(args, compact_options(), nullptr, vm);
-        } else if (command == "stats") {
-            parse_command_line(args, stats_options(), nullptr, vm);
-        } else if (command == "compare") {
-            parse_command_line(args, compare_options(), "id", vm);
-        } else {
-            parse_command_line(args, po::options_description(), nullptr, vm);
-            if (!vm.count("help"))
-                throw news::Error(news::ErrorKind::kUsage, command.empty() ? "no command given (try --help)"
-                                                                           : "unknown command '" + command +
-                                                                                 "' (try --help)");
+        const char* positional = nullptr;
+        const po::options_description command_options = options_of(command, positional);
+        parse_command_line(args, command_options, positional, vm);
+        const CommandHelp* help = nullptr;
+        for (const auto& h : kCommandHelp)
+            if (command == h.name) help = &h;
+        if (vm.count("version")) {
+            print_version();
+            return kExitOk;
+        }
+        if (vm.count("help") && help) {
+            std::cout << "Usage: news-index [--db PATH] " << help->synopsis << "\n\n" << help->about << "\n\n"
+                      << global_options();
+            if (!command_options.options().empty()) std::cout << '\n' << command_options;
+            return kExitOk;
         }
         if (vm.count("help")) {
             std::cout << kUsage << '\n' << global_options() << '\n' << build_options() << '\n' << remove_options() << '\n'
@@ -314,6 +394,10 @@ int main(int argc, char** argv) {
                       << '\n' << dups_options() << '\n' << compare_options();
             return kExitOk;
         }
+        if (!help)
+            throw news::Error(news::ErrorKind::kUsage, command.empty() ? "no command given (try --help)"
+                                                                       : "unknown command '" + command +
+                                                                             "' (try --help)");
         const std::string db_path = news::resolve_database_path(vm.count("db") ? vm["db"].as<std::string>() : "");
         if (command == "build") return run_build(db_path, vm);
         if (command == "dups") return run_dups(db_path, vm);

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "indexer/input_walker.h"
+#include "indexer/text_reader.h"
 
 namespace fs = std::filesystem;
 
@@ -31,6 +32,8 @@ void add_file(InputTotals& t, const std::string& path) {
     std::error_code ec;
     const uintmax_t size = fs::file_size(path, ec);
     if (ec || !t.size_of.emplace(path, size).second) return;
+    // Articles name their file by its absolute path (input_walker.h), problems as given.
+    if (const std::string stored = file_identity(path); stored != path) t.size_of.emplace(stored, size);
     ++t.files;
     t.bytes += size;
 }

@@ -20,7 +20,7 @@ namespace news {
 struct InputTotals {
     size_t files = 0;
     uintmax_t bytes = 0;
-    std::unordered_map<std::string, uintmax_t> size_of;  // by path as read_inputs names it
+    std::unordered_map<std::string, uintmax_t> size_of;  // by path as given and as articles store it
 };
 
 // Walks `paths` as read_inputs does (directories recursively, hidden entries

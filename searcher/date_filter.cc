@@ -49,6 +49,11 @@ Xapian::Query date_range_query(std::string_view since, std::string_view until) {
     std::optional<DaySpan> from, to;
     for (auto [text, span] : {std::pair{since, &from}, std::pair{until, &to}}) {
         if (text.empty()) continue;
+        // A time would be read and then dropped: filters match whole days.
+        if (const auto date = parse_date(text); date && date->has_time)
+            throw QuerySyntaxError("the date \"" + std::string(text) +
+                                   "\" has a time of day, which date filters would ignore: they match whole days "
+                                   "(use " + date->iso() + ")");
         *span = parse_day_span(text);
         if (!*span)
             throw QuerySyntaxError("cannot read the date \"" + std::string(text) +

@@ -23,8 +23,8 @@ std::optional<DaySpan> parse_day_span(std::string_view text);
 
 // Articles dated from the first day of `since` to the last day of `until`;
 // an empty bound is open. Undated articles never match. Throws
-// QuerySyntaxError (searcher/query.h) for an unreadable date or a range that
-// ends before it starts.
+// QuerySyntaxError (searcher/query.h) for an unreadable date, a date with a
+// time of day (which would be dropped) or a range that ends before it starts.
 Xapian::Query date_range_query(std::string_view since, std::string_view until);
 
 // Xapian's RangeProcessor for `date:START..END`, over date_range_query.

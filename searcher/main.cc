@@ -6,13 +6,16 @@
 #include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include "common/database.h"
 #include "common/error.h"
+#include "common/schema.h"
 #include "searcher/printer.h"
 #include "searcher/query.h"
 #include "searcher/search.h"
+#include "searcher/spelling_distance.h"
 
 namespace po = boost::program_options;
 
@@ -53,7 +56,10 @@ a "query syntax error" (exit 2). Text that reads as a sentence (ends with ? or
 !, or . after 4+ words, or has 8+ words with at most one operator and no
 brackets, or is 4+ words all in capitals) is searched as plain words: operators
 and stray quotes are words, and capitalised words are stemmed too.
-A misspelt word gets "Did you mean: ..." from the corpus's own vocabulary.
+A misspelt word gets "Did you mean: ..." from the corpus's own vocabulary (one
+edit away for words of up to 5 letters, two for longer ones); when the query
+finds nothing and the suggestion does, the suggestion's hits are shown
+("Showing results for: ..."). Curly apostrophes and quotes count as straight ones.
 Put -- before a query that starts with "-", e.g. news-search -- -oil.
 
 Database: --db, else $NEWS_DB, else $XDG_DATA_HOME/news-search/db
@@ -127,9 +133,50 @@ news::SortOrder parse_sort(const std::string& s) {
     throw news::Error(news::ErrorKind::kUsage, "--sort must be relevance, newest or oldest");
 }
 
+// Options that contradict each other, or that the search would ignore
+// without a word: a usage error rather than a surprise.
+void reject_contradictions(const po::variables_map& vm) {
+    if (vm.count("versions") && vm.count("like"))
+        throw news::Error(news::ErrorKind::kUsage,
+                          "--versions and --like cannot be combined: --versions lists one article's versions, "
+                          "--like finds other stories like it");
+    if (vm.count("versions")) {
+        std::vector<std::string> ignored;
+        if (vm.count("query")) {
+            std::string query;
+            for (const auto& word : vm["query"].as<std::vector<std::string>>()) query += (query.empty() ? "" : " ") + word;
+            ignored.push_back("a query (\"" + query + "\")");
+        }
+        for (const char* option : {"since", "until", "facets", "correct", "offset", "sort"})
+            if (vm.count(option) && !vm[option].defaulted()) ignored.push_back(std::string("--") + option);
+        if (!ignored.empty()) {
+            std::string list;
+            for (const auto& item : ignored) list += (list.empty() ? "" : " and ") + item;
+            throw news::Error(news::ErrorKind::kUsage,
+                              "--versions ID lists every version of one article, so " + list +
+                                  " would be ignored (search first, then give a hit's id to --versions)");
+        }
+    }
+}
+
+// "NEAR/x" or "ADJ/" would reach Xapian's parser as plain words, dropping
+// the proximity the user asked for: say so instead.
+void reject_malformed_distance(const std::string& query) {
+    for (const char* op : {"NEAR/", "ADJ/"}) {
+        for (size_t at = query.find(op); at != std::string::npos; at = query.find(op, at + 1)) {
+            const size_t start = at + std::strlen(op);
+            const size_t end = query.find_first_of(" \t\")()", start);
+            const std::string distance = query.substr(start, end == std::string::npos ? end : end - start);
+            if (distance.empty() || distance.find_first_not_of("0123456789") != std::string::npos)
+                throw news::QuerySyntaxError(query.substr(at, start - at) + distance +
+                                             ": the distance must be a number of words, e.g. " + op + "5");
+        }
+    }
+}
+
 int run(int argc, char** argv) {
     po::options_description opts("Options");
-    opts.add_options()("help,h", "show this help")(
+    opts.add_options()("help,h", "show this help")("version", "show the version and exit")(
         "db", po::value<std::string>(),
         "database (else $NEWS_DB, else $XDG_DATA_HOME/news-search/db or ~/.local/share/news-search/db)")(
         "limit,n", po::value<int>()->default_value(10), "hits to show (at least 1)")(
@@ -167,6 +214,12 @@ int run(int argc, char** argv) {
         std::cout << kUsage << '\n' << opts;
         return kExitHits;
     }
+    if (vm.count("version")) {
+        std::cout << "news-search " << NEWS_SEARCH_VERSION << "\ndatabase schema " << news::schema::kVersion
+                  << ", Xapian " << Xapian::version_string() << '\n';
+        return kExitHits;
+    }
+    reject_contradictions(vm);
 
     news::SearchRequest request;
     if (vm.count("query")) {
@@ -192,6 +245,9 @@ int run(int argc, char** argv) {
     const bool color = want_color(vm["color"].as<std::string>());
     if (vm.count("since")) request.since = vm["since"].as<std::string>();
     if (vm.count("until")) request.until = vm["until"].as<std::string>();
+    // Curly apostrophes and quotes as the index has them ("China’s" is "china's").
+    request.query = news::with_ascii_quotes(request.query);
+    reject_malformed_distance(request.query);
     request.recency = !vm.count("no-recency");
     request.exact_total = vm.count("exact-total") > 0;
     request.correct = vm.count("correct") > 0;
@@ -210,7 +266,13 @@ int run(int argc, char** argv) {
         printer->versions(id, grouping, searcher.versions(id, grouping));
         return kExitHits;
     }
-    const auto result = searcher.search(request);
+    auto result = searcher.search(request);
+    // Nothing found but the suggestion finds something: show that, as web search does.
+    if (result.hits.empty() && !result.suggestion.empty() && !request.correct && request.offset == 0) {
+        news::SearchRequest corrected = request;
+        corrected.correct = true;
+        if (auto retry = searcher.search(corrected); !retry.hits.empty()) result = std::move(retry);
+    }
     printer->results(request, result);
     return result.hits.empty() ? kExitNoHits : kExitHits;
 }
@@ -220,6 +282,11 @@ int run(int argc, char** argv) {
 int main(int argc, char** argv) {
     try {
         return run(argc, argv);
+    } catch (const po::unknown_option& e) {
+        // Most often a query word with a leading minus, meant as an exclusion.
+        const std::string option = e.get_option_name();
+        std::cerr << "news-search: error: " << e.what() << " (to search for a query starting with \"-\", put -- "
+                  << "before it: news-search -- " << option << "; see --help)\n";
     } catch (const po::error& e) {
         std::cerr << "news-search: error: " << e.what() << " (try --help)\n";
     } catch (const news::QuerySyntaxError& e) {

@@ -8,8 +8,9 @@
 
 namespace news::detail {
 
-// Where the article can be found: its file for whole-file articles, else its id.
-inline std::string location(const Article& a) { return a.line == 0 && !a.path.empty() ? a.path : a.id; }
+// What names the article in text output: its id, which every command takes
+// (--versions, --like, compare, remove); a page's URL, a .txt file's path.
+inline std::string location(const Article& a) { return a.id; }
 
 // What the total counts under a grouping: "stories", "events" or "articles".
 const char* unit_name(Grouping grouping, bool plural);

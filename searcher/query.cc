@@ -10,6 +10,7 @@
 #include "searcher/boilerplate.h"
 #include "searcher/date_filter.h"
 #include "searcher/query_syntax.h"
+#include "searcher/spelling_distance.h"
 
 namespace news {
 namespace {
@@ -123,7 +124,7 @@ std::string spelling_correction(const std::string& text, const Xapian::Database&
         std::string suggestion;
         if (!fielded && !wildcard && !has_digit && !query_syntax::is_operator(word) && !is_stopword(lower) &&
             needs_correction(db, lower)) {
-            suggestion = db.get_spelling_suggestion(lower);
+            suggestion = db.get_spelling_suggestion(lower, max_spelling_edits(lower));
             const Xapian::doccount freq = db.get_termfreq(lower);
             if (freq > 0 && db.get_termfreq(suggestion) < freq * kCommonerBy) suggestion.clear();
         }

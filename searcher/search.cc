@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 
+#include "common/database.h"
 #include "common/error.h"
 #include "common/fingerprint.h"
 #include "common/schema.h"
@@ -157,16 +158,10 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
 }
 
 std::vector<Version> list_versions(const Xapian::Database& db, const std::string& id, Grouping grouping) {
-    std::string qterm = id_term(id);
-    if (db.get_termfreq(qterm) == 0) {
-        // Text articles are known by their absolute path; accept a relative one.
-        std::error_code ec;
-        const auto canonical = std::filesystem::weakly_canonical(id, ec);
-        if (!ec) qterm = id_term(canonical.string());
-    }
-    auto p = db.postlist_begin(qterm);
-    if (p == db.postlist_end(qterm)) throw Error(ErrorKind::kUsage, "no article with id " + id);
-    const Xapian::docid shown_id = *p;
+    // An id, or the path of an article's file (common/database.h).
+    const auto found = find_article(db, id);
+    if (!found) throw Error(ErrorKind::kUsage, "no article with id " + id);
+    const Xapian::docid shown_id = *found;
     const Xapian::Document shown = db.get_document(shown_id);
     TermWeights weights(db);
     auto fingerprint_of = [&](const Xapian::Document& doc) { return load_fingerprint(doc, weights); };

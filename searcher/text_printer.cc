@@ -147,9 +147,9 @@ class TextPrinter : public Printer {
         if (kIndent + display_width(where) + display_width(details) <= width_) {
             out_ << indent << paint(kDim, where + details) << '\n';
         } else {
-            // The location on a line of its own, shortened in the middle where
-            // it is still too long; the details under it.
-            out_ << indent << paint(kDim, truncate_middle(where, room(kIndent))) << '\n';
+            // The id on a line of its own, whole even past the width: a
+            // shortened id could not be pasted into --versions. The details under it.
+            out_ << indent << paint(kDim, where) << '\n';
             const std::string rest = details.substr(std::strlen(" · "));
             for (const auto& [b, e] : wrap_lines(rest, room(kIndent)))
                 out_ << indent << paint(kDim, rest.substr(b, e - b)) << '\n';

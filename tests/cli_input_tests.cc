@@ -51,18 +51,7 @@ struct CorpusDb {
 };
 
 // A directory of inputs and a database for them.
-struct Inputs {
-    test::TempDir dir;
-    std::string db = dir / "db";
-    std::string in = dir / "in";
-    Inputs() { fs::create_directories(in); }
-
-    test::RunResult build(std::vector<std::string> extra = {}) {
-        std::vector<std::string> args{"build"};
-        args.insert(args.end(), extra.begin(), extra.end());
-        args.push_back(in);
-        return index(db, args);
-    }
+struct Inputs : test::InputFolder {
     // Runs the build and checks the bad-input contract: exit 1 and one
     // "news-index: PATH..." line naming `bad`.
     test::RunResult build_expecting_problem(const std::string& bad, std::vector<std::string> extra = {}) {

@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,22 @@ inline nlohmann::json parse_json(const std::string& text, const RunResult& r) {
     return {};
 }
 inline nlohmann::json parse_json(const RunResult& r) { return parse_json(r.out, r); }
+
+// A folder of inputs (`in`) and a database for them, built by the real news-index.
+struct InputFolder {
+    TempDir dir;
+    std::string db = dir / "db";
+    std::string in = dir / "in";
+    InputFolder() { std::filesystem::create_directories(in); }
+
+    // `news-index --db DB build EXTRA... IN`
+    RunResult build(std::vector<std::string> extra = {}) {
+        std::vector<std::string> args{"build"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        args.push_back(in);
+        return index(db, args);
+    }
+};
 
 // corpus/ indexed once per test program by the real news-index.
 struct CorpusDatabase {

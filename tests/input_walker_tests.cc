@@ -160,7 +160,7 @@ BOOST_AUTO_TEST_CASE(html_with_an_unreadable_date_is_indexed_and_reported) {
     BOOST_TEST(!w.articles[0].date.has_value());
     BOOST_TEST_REQUIRE(w.problems.size() == 1u);
     BOOST_TEST(w.problems[0].describe() ==
-               dir / "p.html" + ": unreadable date \"sometime in spring\" (indexed without a date)");
+               dir / "p.html" + ": warning: unreadable date \"sometime in spring\" (indexed without a date)");
 }
 
 BOOST_AUTO_TEST_CASE(jsonl_field_names_reach_the_reader) {

@@ -68,6 +68,17 @@ BOOST_AUTO_TEST_CASE(cmake_install_puts_binaries_and_completions_in_place) {
     // The installed binary runs.
     const auto help = test::run({root + prefix + "/bin/news-search", "--help"});
     BOOST_TEST(help.status == 0, show(help));
+    // The man pages are installed and render, with the tools' own options.
+    for (const auto& [command, option] : {std::pair{"news-index", "--batch-size"}, std::pair{"news-search", "--versions"}}) {
+        const std::string page = root + prefix + "/share/man/man1/" + command + ".1";
+        BOOST_TEST_REQUIRE(std::filesystem::exists(page), page);
+        const auto man = test::run({"/usr/bin/env", "LC_ALL=C", "MANWIDTH=80", "man", "-l", page});
+        BOOST_TEST(man.status == 0, show(man));
+        BOOST_TEST(man.out.find("NAME") != std::string::npos, show(man));
+        BOOST_TEST(man.out.find(std::string(command) + " - ") != std::string::npos, show(man));
+        BOOST_TEST(man.out.find(option) != std::string::npos, show(man));
+        BOOST_TEST(man.out.find("SEE ALSO") != std::string::npos, show(man));
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -93,10 +104,22 @@ BOOST_AUTO_TEST_CASE(news_search_options_and_values) {
 
 BOOST_AUTO_TEST_CASE(news_index_commands_options_and_files) {
     const std::string bin = test::index_bin();
-    BOOST_TEST((complete("news-index", bin, {""}) == std::vector<std::string>{"build", "dups", "compare"}));
+    BOOST_TEST((complete("news-index", bin, {""}) ==
+                std::vector<std::string>{"build", "remove", "stats", "dups", "compare"}));
+    BOOST_TEST((complete("news-index", bin, {"s"}) == std::vector<std::string>{"stats"}));
     BOOST_TEST((complete("news-index", bin, {"--db", "x", "d"}) == std::vector<std::string>{"dups"}));
     BOOST_TEST((complete("news-index", bin, {"build", "--no"}) == std::vector<std::string>{"--no-group"}));
     BOOST_TEST((complete("news-index", bin, {"dups", "--level", ""}) == std::vector<std::string>{"story", "event"}));
+    // Each command completes its own options (and the global ones), not the others'.
+    const auto build_options = complete("news-index", bin, {"build", "--"});
+    for (const char* option : {"--db", "--help", "--version", "--strict", "--field", "--jobs"})
+        BOOST_TEST((std::find(build_options.begin(), build_options.end(), option) != build_options.end()), option);
+    for (const char* option : {"--level", "--min-size", "--format"})
+        BOOST_TEST((std::find(build_options.begin(), build_options.end(), option) == build_options.end()), option);
+    BOOST_TEST((complete("news-index", bin, {"dups", "--l"}) == std::vector<std::string>{"--level"}));
+    BOOST_TEST((complete("news-index", bin, {"stats", "--f"}) == std::vector<std::string>{"--format"}));
+    BOOST_TEST((complete("news-index", bin, {"remove", "--q"}) == std::vector<std::string>{"--quiet"}));
+    BOOST_TEST((complete("news-index", bin, {"build", "--field", "ti"}) == std::vector<std::string>{"title="}));
     // build completes files: the corpus directory's seeds.
     const auto files = complete("news-index", bin, {"build", test::seeds_dir() + "/000"});
     BOOST_TEST_REQUIRE(files.size() == 1u);

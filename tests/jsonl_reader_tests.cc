@@ -346,3 +346,30 @@ BOOST_AUTO_TEST_CASE(over_long_line_is_reported_and_reading_goes_on) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(lone_surrogate_escapes_are_replaced_and_pairs_kept) {
+    auto replaced = [](std::string line) {
+        const size_t n = news::replace_lone_surrogates(line);
+        return std::to_string(n) + " " + line;
+    };
+    BOOST_TEST(replaced(R"({"t":"a\ud800b"})") == R"(1 {"t":"a\ufffdb"})");
+    BOOST_TEST(replaced(R"({"t":"\udc00"})") == R"(1 {"t":"\ufffd"})");
+    BOOST_TEST(replaced(R"({"t":"\ud83d\ude00"})") == R"(0 {"t":"\ud83d\ude00"})");  // a pair: one emoji
+    BOOST_TEST(replaced(R"({"t":"\\ud800"})") == R"(0 {"t":"\\ud800"})");           // escaped backslash: text
+    BOOST_TEST(replaced(R"({"t":"\ud800\ud800\u00e9"})") == R"(2 {"t":"\ufffd\ufffd\u00e9"})");
+    BOOST_TEST(replaced(R"({"t":"\u00e9"})") == R"(0 {"t":"\u00e9"})");
+}
+
+BOOST_AUTO_TEST_CASE(a_line_with_a_lone_surrogate_is_indexed_with_a_warning) {
+    test::TempDir dir;
+    test::write_file(dir / "f.jsonl", "{\"id\":\"s-1\",\"title\":\"Broken \\ud800 emoji\",\"body\":\"Scraped.\"}\n");
+    Collected c;
+    c.read(dir / "f.jsonl");
+    BOOST_TEST_REQUIRE(c.articles.size() == 1u);
+    BOOST_TEST(c.articles[0].title == "Broken \xEF\xBF\xBD emoji");
+    BOOST_TEST_REQUIRE(c.problems.size() == 1u);
+    BOOST_TEST(c.problems[0].warning);
+    BOOST_TEST(c.problems[0].describe() == dir / "f.jsonl" +
+                                               ":1: warning: 1 lone UTF-16 surrogate escape (\\ud800-\\udfff) "
+                                               "replaced with U+FFFD");
+}
