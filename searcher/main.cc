@@ -25,6 +25,7 @@ constexpr int kExitError = 2;
 
 const char* kUsage = R"(Usage: news-search [OPTIONS] QUERY...
        news-search [OPTIONS] --versions ID
+       news-search [OPTIONS] --timeline ID
 
 Ranked (BM25) search with highlighted snippets. Copies, corrections, edits and
 rewrites of one article are one hit, marked "[+N versions]".
@@ -148,7 +149,9 @@ int run(int argc, char** argv) {
         "until", po::value<std::string>(), "only articles dated DATE or earlier (same forms)")(
         "no-recency", "pure BM25 relevance: no boost for newer articles")(
         "correct", "search the \"Did you mean\" correction instead of a misspelt query")(
-        "like", po::value<std::string>(), "articles like article ID (not its own story)");
+        "like", po::value<std::string>(), "articles like article ID (not its own story)")(
+        "timeline", po::value<std::string>(),
+        "every version of the story of article ID in publication order, with what each changed");
     po::options_description hidden;
     hidden.add_options()("query", po::value<std::vector<std::string>>());
     po::options_description all;
@@ -189,7 +192,7 @@ int run(int argc, char** argv) {
     request.recency = !vm.count("no-recency");
     request.correct = vm.count("correct") > 0;
     if (vm.count("like")) request.like = vm["like"].as<std::string>();
-    if (!vm.count("versions") && request.like.empty() && request.query.empty())
+    if (!vm.count("versions") && !vm.count("timeline") && request.like.empty() && request.query.empty())
         throw news::Error(news::ErrorKind::kUsage, std::string(vm.count("query") ? "empty query" : "no query given") +
                                                        ": give words to search for (try --help)");
 
@@ -200,6 +203,11 @@ int run(int argc, char** argv) {
         const std::string id = vm["versions"].as<std::string>();
         const auto grouping = request.grouping == news::Grouping::kNone ? news::Grouping::kStory : request.grouping;
         printer->versions(id, grouping, searcher.versions(id, grouping));
+        return kExitHits;
+    }
+    if (vm.count("timeline")) {
+        const std::string id = vm["timeline"].as<std::string>();
+        printer->timeline(news::make_timeline(id, searcher.versions(id, news::Grouping::kStory)));
         return kExitHits;
     }
     const auto result = searcher.search(request);
