@@ -178,7 +178,7 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
     sort_unique(fp.numbers);
     sort_unique(fp.entities);
 
-    static const Xapian::Stem stemmer(schema::kStemLanguage);
+    static thread_local const Xapian::Stem stemmer(schema::kStemLanguage);  // not thread-safe: one per thread
     std::string previous;
     for (const auto& word : body.words) {
         std::string stem = stemmer(word);

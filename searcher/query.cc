@@ -146,7 +146,9 @@ Xapian::Query parse_text(Xapian::QueryParser& qp, const std::string& text, bool 
 }  // namespace
 
 const Xapian::Stem& english_stemmer() {
-    static const Xapian::Stem stemmer(schema::kStemLanguage);
+    // One per thread: a Stem's state and reference count are not thread-safe,
+    // and news-serve searches on several threads.
+    static thread_local const Xapian::Stem stemmer(schema::kStemLanguage);
     return stemmer;
 }
 
