@@ -10,6 +10,7 @@
 
 #include "indexer/input_walker.h"
 #include "indexer/story_grouper.h"
+#include "searcher/saved_searches.h"
 
 namespace news {
 
@@ -41,6 +42,7 @@ struct BuildReport {
     double seconds = 0;           // whole build
     double grouping_seconds = 0;  // of which duplicate detection
     GroupingStats grouping;
+    std::vector<AlertReport> alerts;  // per saved search: what the added articles brought
 };
 
 // Throws news::Error(kDatabase) if the database cannot be opened or written;

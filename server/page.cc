@@ -248,6 +248,25 @@ std::string search_page(const PageRequest& request, const SearchResult* result,
     return out;
 }
 
+std::string alerts_page(const std::vector<SavedSearch>& searches) {
+    PageRequest empty;
+    std::string out = head("Alerts — news-search") + form(empty) + "<main><h1>Alerts</h1>\n";
+    if (searches.empty()) out += "<p>No saved searches: <code>news-search --save NAME QUERY</code> saves one.</p>";
+    for (const auto& s : searches) {
+        out += "<section class=\"alert\"><h2><a href=\"/" + html::query_href({{"q", s.query}}) + "\">" +
+               escape(s.name) + "</a> <code>" + escape(s.query) + "</code></h2>";
+        if (s.unread.empty()) out += "<p>Nothing new.</p>";
+        out += "<ul>";
+        for (const auto& a : s.unread)
+            out += std::string("<li class=\"") + (a.new_story ? "new-story" : "new-version") + "\">" +
+                   (a.new_story ? "New story" : "New version") + ": <a href=\"/timeline" +
+                   html::query_href({{"id", a.id}}) + "\">" + escape(a.title.empty() ? a.id : a.title) + "</a> " +
+                   escape(a.source) + " " + escape(a.date) + "</li>";
+        out += "</ul></section>\n";
+    }
+    return out + "</main>" + kFoot;
+}
+
 std::string error_page(int status, const std::string& message, const PageRequest* request) {
     PageRequest empty;
     return head("Error " + std::to_string(status) + " — news-search") + form(request ? *request : empty) +

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "searcher/saved_searches.h"
 #include "searcher/search.h"
 #include "searcher/timeline.h"
 #include "server/page_request.h"
@@ -26,6 +27,9 @@ std::string search_page(const PageRequest& request, const SearchResult* result,
 // loads into a result.
 std::string timeline_page(const Timeline& timeline);
 std::string timeline_fragment(const Timeline& timeline);
+// Unread alerts of saved searches: new stories and new versions, linked to
+// their timelines.
+std::string alerts_page(const std::vector<SavedSearch>& searches);
 // A page saying what was wrong (400, 404, 500).
 std::string error_page(int status, const std::string& message, const PageRequest* request = nullptr);
 

@@ -1,8 +1,12 @@
 #include "server/service.h"
 
+#include <algorithm>
+
 #include "common/database.h"
 #include "common/error.h"
+#include "searcher/alerts_output.h"
 #include "searcher/printer.h"
+#include "searcher/saved_searches.h"
 #include "searcher/query.h"
 #include "searcher/search.h"
 #include "searcher/timeline.h"
@@ -40,6 +44,17 @@ Timeline load_timeline(const std::string& db_path, const std::string& id) {
     return make_timeline(id, searcher.versions(id, Grouping::kStory));
 }
 
+// The page's list of saved searches with their unread counts.
+std::vector<AlertLine> alert_lines(const Xapian::Database& db) {
+    std::vector<AlertLine> lines;
+    for (const auto& s : saved_searches(db)) {
+        size_t stories = 0;
+        for (const auto& a : s.unread) stories += a.new_story;
+        lines.push_back({s.name, s.query, stories});
+    }
+    return lines;
+}
+
 }  // namespace
 
 Response Service::handle(const std::string& path, const Params& params) const {
@@ -69,16 +84,17 @@ Response Service::route(const std::string& path, const Params& params) const {
     if (path == "/" || path == "/api/search") {
         PageRequest request = parse_page_request(params);
         const bool api = path != "/";
+        const Xapian::Database db = open_for_reading(db_path_);
         if (request.empty()) {
             if (api) throw BadRequest("no query given: q is needed");
-            return html_response(search_page(request, nullptr, {}));
+            return html_response(search_page(request, nullptr, alert_lines(db)));
         }
         if (!api) request.facets = "source,month";
         const SearchRequest search = request.search();
-        Searcher searcher(open_for_reading(db_path_));
+        Searcher searcher(db);
         const SearchResult result = searcher.search(search);
         if (api) return json_response(results_json(search, result));
-        return html_response(search_page(request, &result, {}));
+        return html_response(search_page(request, &result, alert_lines(db)));
     }
     if (path == "/timeline" || path == "/api/timeline") {
         check_names(params, {"id", "fragment"});
@@ -89,6 +105,21 @@ Response Service::route(const std::string& path, const Params& params) const {
         const Timeline timeline = load_timeline(db_path_, id);
         if (path == "/api/timeline") return json_response(timeline_json(timeline));
         return html_response(fragment.empty() ? timeline_page(timeline) : timeline_fragment(timeline));
+    }
+    if (path == "/alerts" || path == "/api/alerts") {
+        // Read only: the page shows alerts without marking them read
+        // (news-search --alerts does that).
+        check_names(params, {"name"});
+        const std::string name = single_value(params, "name", 64);
+        std::vector<SavedSearch> searches = saved_searches(open_for_reading(db_path_));
+        if (!name.empty()) {
+            searches.erase(std::remove_if(searches.begin(), searches.end(),
+                                          [&](const SavedSearch& s) { return s.name != name; }),
+                           searches.end());
+            if (searches.empty()) throw BadRequest("no saved search named " + name);
+        }
+        if (path == "/api/alerts") return json_response(saved_searches_json(searches, true));
+        return html_response(alerts_page(searches));
     }
     return error_response(path, 404, "no such page: " + path.substr(0, 100));
 }

@@ -134,6 +134,27 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(self.server.get("/" + q(q="oil"), method="POST")[0], 405)
         self.assertEqual(self.server.get("/?q=" + "a" * 9000)[0], 414)
 
+    def test_alerts_are_shown_and_the_api_matches_the_cli(self):
+        db = os.path.join(self.tmp.name, "alerts")
+        self.assertEqual(s.run([s.INDEX, "--db", db, "build", os.path.join(s.CORPUS, "seeds")]).returncode, 0)
+        self.assertEqual(s.run([s.SEARCH, "--db", db, "--save", "lanterns", "lantern"]).returncode, 0)
+        hostile = os.path.join(self.tmp.name, "hostile.jsonl")
+        self.assertEqual(s.run([s.INDEX, "--db", db, "build", hostile]).returncode, 0)
+        server = s.Server(db)
+        try:
+            status, _, page = server.get("/")
+            self.assertEqual(status, 200)
+            self.assertIn("2 new stories", page)
+            status, _, alerts = server.get("/alerts" + q(name="lanterns"))
+            self.assertEqual(status, 200)
+            self.assertEqual(alerts.count('class="new-story"'), 2)
+            self.assertNotIn("<script>alert", alerts)
+            self.assertEqual(server.get("/api/alerts")[2],
+                             s.run([s.SEARCH, "--db", db, "--alerts", "--keep", "--format", "json"]).stdout)
+            self.assertEqual(server.get("/alerts" + q(name="nope"))[0], 400)
+        finally:
+            server.stop()
+
     def test_searches_while_a_build_commits_stay_consistent(self):
         # A second database receives a build while searches run against it.
         db = os.path.join(self.tmp.name, "growing")
