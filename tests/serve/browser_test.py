@@ -27,12 +27,10 @@ except ImportError:
     webdriver = None
 
 
-class BrowserTest(unittest.TestCase):
+class BrowserTest(s.ServedCorpus):
     @classmethod
     def setUpClass(cls):
-        cls.tmp = s.temp_dir()
-        cls.db = s.build_database(cls.tmp.name)
-        cls.server = s.Server(cls.db)
+        super().setUpClass()
         options = webdriver.ChromeOptions()
         options.binary_location = CHROMIUM
         cls.profile = tempfile.mkdtemp(prefix="chromium-", dir=cls.tmp.name)
@@ -49,8 +47,7 @@ class BrowserTest(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.browser.quit()
-        cls.server.stop()
-        cls.tmp.cleanup()
+        super().tearDownClass()
 
     def open(self, path):
         self.browser.get(self.server.url + path)

@@ -18,17 +18,7 @@ def q(**params):
     return "?" + urllib.parse.urlencode(params)
 
 
-class ServeTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = s.temp_dir()
-        cls.db = s.build_database(cls.tmp.name)
-        cls.server = s.Server(cls.db)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-        cls.tmp.cleanup()
+class ServeTest(s.ServedCorpus):
 
     def cli(self, *args):
         r = s.run([s.SEARCH, "--db", self.db] + list(args))

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import tempfile
+import unittest
 import urllib.error
 import urllib.request
 
@@ -63,14 +64,19 @@ class Server:
             return e.code, e.headers.get("Content-Type", ""), e.read().decode("utf-8", "replace")
 
     def stop(self):
+        """Stops it with SIGTERM; it must exit cleanly (under the sanitizers,
+        a report makes the exit status non-zero)."""
         self.proc.terminate()
         try:
-            self.proc.wait(timeout=10)
+            status = self.proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.proc.kill()
-            self.proc.wait()
+            status = self.proc.wait()
+        errors = self.proc.stderr.read()
         self.proc.stdout.close()
         self.proc.stderr.close()
+        if status != 0:
+            raise RuntimeError("news-serve exited with status %d: %s" % (status, errors[-3000:]))
 
 
 def temp_dir():
@@ -78,3 +84,18 @@ def temp_dir():
     if base:
         os.makedirs(base, exist_ok=True)
     return tempfile.TemporaryDirectory(prefix="serve-", dir=base)
+
+
+class ServedCorpus(unittest.TestCase):
+    """Test case base: the corpus and the hostile articles indexed, served."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = temp_dir()
+        cls.db = build_database(cls.tmp.name)
+        cls.server = Server(cls.db)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.tmp.cleanup()
