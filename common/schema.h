@@ -103,6 +103,11 @@ inline constexpr std::string_view kLastBuild = "news-search:last-build";
 // written in the batch's commit and removed once grouping is committed, so an interrupted build or
 // one run with --no-group is grouped by the next build.
 inline constexpr std::string_view kPendingGrouping = "news-search:pending-grouping:";
+// Prefix of the saved searches (`news-search --save NAME`), one per NAME:
+// JSON of its query and options, the last docid matched against it, and its
+// unread alerts (searcher/saved_searches.h). Written by news-search and by
+// each build, which matches the articles it added.
+inline constexpr std::string_view kSavedSearch = "news-search:saved-search:";
 }  // namespace metadata
 
 // ---- Query-parser field names mapped onto the prefixes above ----

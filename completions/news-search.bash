@@ -26,7 +26,7 @@ _news_search() {
             mapfile -t COMPREPLY < <(compgen -P "$done" -W "$names" -- "$last")
             compopt -o nospace 2>/dev/null || :
             return ;;
-        --db | --versions) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); compopt -o filenames 2>/dev/null || :; return ;;
+        --db | --versions | --timeline) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); compopt -o filenames 2>/dev/null || :; return ;;
         --limit | -n | --offset | --snippet-length) return ;;
     esac
     if [[ $cur == -* ]]; then

@@ -336,6 +336,7 @@ BuildReport build_index(const std::string& db_path, const BuildOptions& options,
             }
             for (const auto& key : earlier_pending_keys) db.set_metadata(key, "");
             for (const auto& key : pending_keys) db.set_metadata(key, "");
+            report.alerts = match_saved_searches(db);  // the added articles, grouped, against saved searches
         } else {
             db.begin_transaction();
             report.waiting_for_grouping = earlier.docids.size() + pending.docids.size();

@@ -17,6 +17,7 @@
 #include "indexer/database_compaction.h"
 #include "indexer/input_walker.h"
 #include "indexer/story_grouper.h"
+#include "searcher/saved_searches.h"
 
 namespace news {
 
@@ -53,6 +54,7 @@ struct BuildReport {
     bool compacted = false;       // the build ended by compacting the database
     CompactionReport compaction;  // if compacted
     GroupingStats grouping;
+    std::vector<AlertReport> alerts;  // per saved search: what the added articles brought
 };
 
 // Throws news::Error(kDatabase) if the database cannot be opened or written;

@@ -274,6 +274,9 @@ int run_build(const std::string& db_path, const po::variables_map& vm) {
         const double rate = report.seconds > 0 ? (report.added + report.updated) / report.seconds : 0;
         std::printf("%s: %zu articles, %zu stories with several versions; %.2f s (%.0f articles/s)\n",
                     db_path.c_str(), report.total, report.stories, report.seconds, rate);
+        for (const auto& a : report.alerts)
+            std::printf("saved search %s: %zu new stories, %zu new versions of known stories (news-search --alerts)\n",
+                        a.name.c_str(), a.new_stories, a.new_versions);
     }
     return report.problems ? kExitSomeInputFailed : kExitOk;
 }

@@ -1,6 +1,8 @@
 // --format json and jsonl (docs/output-format.md).
 #include <nlohmann/json.hpp>
 
+#include <sstream>
+
 #include "searcher/printer.h"
 #include "searcher/printer_detail.h"
 
@@ -46,6 +48,66 @@ nlohmann::json version_json(const Version& v) {
     j["relation"] = v.relation;
     j["shown"] = v.shown;
     return j;
+}
+
+nlohmann::json ops_json(const WordDiff& diff) {
+    nlohmann::json ops = nlohmann::json::array();
+    for (const auto& op : diff.ops) {
+        nlohmann::json j = {{"op", to_string(op.kind)}};
+        if (op.kind == DiffOp::Kind::kEqual) {
+            j["text"] = op.after;
+        } else {
+            if (op.kind != DiffOp::Kind::kInserted) j["before"] = op.before;
+            if (op.kind != DiffOp::Kind::kDeleted) j["after"] = op.after;
+            if (op.synonym) j["synonym"] = true;
+            if (op.link_line) j["link_line"] = true;
+            if (op.numbers) j["numbers"] = true;
+        }
+        ops.push_back(std::move(j));
+    }
+    return ops;
+}
+
+nlohmann::json changes_json(const TimelineEntry& e) {
+    if (!e.body_changes) return nullptr;
+    const WordDiff& body = *e.body_changes;
+    nlohmann::json numbers = nlohmann::json::array();
+    nlohmann::json link_lines = nlohmann::json::array();
+    for (const auto& op : body.ops) {
+        if (op.numbers) numbers.push_back({{"before", op.before}, {"after", op.after}});
+        if (op.link_line) link_lines.push_back(op.after);
+    }
+    return {{"identical", body.identical() && e.title_changes->identical()},
+            {"words_before", body.words_before},
+            {"words_after", body.words_after},
+            {"inserted", body.inserted},
+            {"deleted", body.deleted},
+            {"replaced", body.replaced},
+            {"synonym_swaps", body.synonym_swaps},
+            {"numbers", numbers},
+            {"link_lines", link_lines},
+            {"title", ops_json(*e.title_changes)},
+            {"body", ops_json(body)}};
+}
+
+nlohmann::json timeline_document(const Timeline& timeline) {
+    nlohmann::json entries = nlohmann::json::array();
+    for (size_t i = 0; i < timeline.entries.size(); ++i) {
+        const auto& e = timeline.entries[i];
+        nlohmann::json j = article_json(e.article);
+        j["position"] = i + 1;
+        j["publisher"] = e.publisher;
+        j["publisher_from"] = e.publisher_from;
+        j["first"] = e.first;
+        j["shown"] = e.shown;
+        j["changes"] = changes_json(e);
+        entries.push_back(std::move(j));
+    }
+    return {{"format_version", kJsonFormatVersion},
+            {"id", timeline.id},
+            {"story", timeline.story},
+            {"versions", timeline.entries.size()},
+            {"timeline", std::move(entries)}};
 }
 
 // Everything about a result but its hits: the JSON document's top level, and
@@ -100,6 +162,8 @@ class JsonPrinter : public Printer {
         out_ << dump(doc, 2) << '\n';
     }
 
+    void timeline(const Timeline& timeline) override { out_ << timeline_json(timeline); }
+
   private:
     std::ostream& out_;
 };
@@ -136,11 +200,30 @@ class JsonLinesPrinter : public Printer {
         out_ << dump(summary, -1) << '\n';
     }
 
+    void timeline(const Timeline& timeline) override {
+        nlohmann::json doc = timeline_document(timeline);
+        for (auto& entry : doc["timeline"]) {
+            entry["type"] = "version";
+            out_ << dump(entry, -1) << '\n';
+        }
+        doc.erase("timeline");
+        doc["type"] = "summary";
+        out_ << dump(doc, -1) << '\n';
+    }
+
   private:
     std::ostream& out_;
 };
 
 }  // namespace
+
+std::string results_json(const SearchRequest& request, const SearchResult& result) {
+    std::ostringstream out;
+    JsonPrinter(out).results(request, result);
+    return out.str();
+}
+
+std::string timeline_json(const Timeline& timeline) { return dump(timeline_document(timeline), 2) + "\n"; }
 
 std::unique_ptr<Printer> make_json_printer(std::ostream& out) { return std::make_unique<JsonPrinter>(out); }
 std::unique_ptr<Printer> make_jsonl_printer(std::ostream& out) { return std::make_unique<JsonLinesPrinter>(out); }

@@ -12,7 +12,9 @@
 #include "common/database.h"
 #include "common/error.h"
 #include "common/schema.h"
+#include "searcher/alerts_output.h"
 #include "searcher/printer.h"
+#include "searcher/saved_searches.h"
 #include "searcher/query.h"
 #include "searcher/search.h"
 #include "searcher/spelling_distance.h"
@@ -28,6 +30,9 @@ constexpr int kExitError = 2;
 
 const char* kUsage = R"(Usage: news-search [OPTIONS] QUERY...
        news-search [OPTIONS] --versions ID
+       news-search [OPTIONS] --timeline ID
+       news-search [--since D] [--until D] --save NAME QUERY...
+       news-search --saved [--remove NAME]     news-search --alerts [NAME] [--keep]
 
 Ranked (BM25) search with highlighted snippets. Copies, corrections, edits and
 rewrites of one article are one hit, marked "[+N versions]".
@@ -174,6 +179,44 @@ void reject_malformed_distance(const std::string& query) {
     }
 }
 
+// --save, --saved and --alerts: they write to the database (alerts are marked read).
+int saved_searches_command(const po::variables_map& vm, const news::SearchRequest& request, const std::string& format) {
+    if (format != "text" && format != "json")
+        throw news::Error(news::ErrorKind::kUsage, "--save, --saved and --alerts print text or json only");
+    const std::string db_path = news::resolve_database_path(vm.count("db") ? vm["db"].as<std::string>() : "");
+    auto db = news::open_for_writing(db_path);
+    const bool json = format == "json";
+    if (vm.count("save")) {
+        news::SavedSearch s;
+        s.name = vm["save"].as<std::string>();
+        s.query = request.query;
+        s.since = request.since;
+        s.until = request.until;
+        news::save_search(db, s);
+        std::cerr << "news-search: saved \"" << s.query << "\" as " << s.name
+                  << "; each news-index build reports its new stories (news-search --alerts " << s.name << ")\n";
+        return kExitHits;
+    }
+    if (vm.count("saved")) {
+        if (vm.count("remove")) {
+            const std::string name = vm["remove"].as<std::string>();
+            if (!news::remove_saved_search(db, name))
+                throw news::Error(news::ErrorKind::kUsage, "no saved search named " + name);
+            std::cerr << "news-search: removed the saved search " << name << '\n';
+            return kExitHits;
+        }
+        const auto searches = news::saved_searches(db);
+        if (json) std::cout << news::saved_searches_json(searches, false);
+        else news::print_saved_searches_text(std::cout, searches, false);
+        return searches.empty() ? kExitNoHits : kExitHits;
+    }
+    const auto alerts = news::read_alerts(db, vm["alerts"].as<std::string>(), vm.count("keep") > 0);
+    if (json) std::cout << news::saved_searches_json(alerts, true);
+    else news::print_saved_searches_text(std::cout, alerts, true);
+    const bool any = std::any_of(alerts.begin(), alerts.end(), [](const auto& s) { return !s.unread.empty(); });
+    return any ? kExitHits : kExitNoHits;
+}
+
 int run(int argc, char** argv) {
     po::options_description opts("Options");
     opts.add_options()("help,h", "show this help")("version", "show the version and exit")(
@@ -199,7 +242,15 @@ int run(int argc, char** argv) {
         "until", po::value<std::string>(), "only articles dated DATE or earlier (same forms)")(
         "no-recency", "pure BM25 relevance: no boost for newer articles")(
         "correct", "search the \"Did you mean\" correction instead of a misspelt query")(
-        "like", po::value<std::string>(), "articles like article ID (not its own story)");
+        "like", po::value<std::string>(), "articles like article ID (not its own story)")(
+        "timeline", po::value<std::string>(),
+        "every version of the story of article ID in publication order, with what each changed")(
+        "save", po::value<std::string>(), "save QUERY (with --since/--until) as NAME; each build then reports its new stories")(
+        "saved", "list the saved searches (with --remove NAME: remove one)")(
+        "remove", po::value<std::string>(), "with --saved: remove the saved search NAME")(
+        "alerts", po::value<std::string>()->implicit_value(""),
+        "new stories of every saved search (or of NAME) since the last --alerts")(
+        "keep", "with --alerts: leave the alerts unread");
     po::options_description hidden;
     // --ranking NAME=VALUE,...: overrides the ranking parameters, for
     // scripts/eval-ranking and scripts/tune-ranking (searcher/ranking.h).
@@ -253,7 +304,9 @@ int run(int argc, char** argv) {
     request.correct = vm.count("correct") > 0;
     if (vm.count("like")) request.like = vm["like"].as<std::string>();
     if (vm.count("ranking")) request.ranking = news::parse_ranking_params(vm["ranking"].as<std::string>());
-    if (!vm.count("versions") && request.like.empty() && request.query.empty())
+    if (vm.count("saved") || vm.count("alerts") || vm.count("save"))
+        return saved_searches_command(vm, request, format);
+    if (!vm.count("versions") && !vm.count("timeline") && request.like.empty() && request.query.empty())
         throw news::Error(news::ErrorKind::kUsage, std::string(vm.count("query") ? "empty query" : "no query given") +
                                                        ": give words to search for (try --help)");
 
@@ -264,6 +317,11 @@ int run(int argc, char** argv) {
         const std::string id = vm["versions"].as<std::string>();
         const auto grouping = request.grouping == news::Grouping::kNone ? news::Grouping::kStory : request.grouping;
         printer->versions(id, grouping, searcher.versions(id, grouping));
+        return kExitHits;
+    }
+    if (vm.count("timeline")) {
+        const std::string id = vm["timeline"].as<std::string>();
+        printer->timeline(news::make_timeline(id, searcher.versions(id, news::Grouping::kStory)));
         return kExitHits;
     }
     auto result = searcher.search(request);

@@ -49,6 +49,19 @@ class TsvPrinter : public Printer {
         }
     }
 
+    void timeline(const Timeline& timeline) override {
+        out_ << "position\tfirst\tdate\tpublisher\tinserted\tdeleted\treplaced\tsynonym_swaps\tid\ttitle\n";
+        size_t position = 0;
+        for (const auto& e : timeline.entries) {
+            const WordDiff none;
+            const WordDiff& d = e.body_changes ? *e.body_changes : none;
+            out_ << ++position << '\t' << (e.first ? "1" : "0") << '\t'
+                 << (e.article.date ? e.article.date->iso() : "") << '\t' << tsv_escape(e.publisher) << '\t'
+                 << d.inserted << '\t' << d.deleted << '\t' << d.replaced << '\t' << d.synonym_swaps << '\t'
+                 << tsv_escape(e.article.id) << '\t' << tsv_escape(e.article.title) << '\n';
+        }
+    }
+
   private:
     std::ostream& out_;
 };

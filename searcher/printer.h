@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "searcher/search.h"
+#include "searcher/timeline.h"
 
 namespace news {
 
@@ -17,6 +18,8 @@ class Printer {
     virtual ~Printer() = default;
     virtual void results(const SearchRequest& request, const SearchResult& result) = 0;
     virtual void versions(const std::string& id, Grouping grouping, const std::vector<Version>& versions) = 0;
+    // --timeline: a story's versions in publication order with their changes.
+    virtual void timeline(const Timeline& timeline) = 0;
 };
 
 // Version of the JSON and JSON Lines shapes; raised only for incompatible
@@ -42,6 +45,11 @@ std::unique_ptr<Printer> make_tsv_printer(std::ostream& out);
 // Escapes a TSV field: backslash, tab, newline and carriage return become
 // \\ \t \n \r, so every record is one line of the same number of fields.
 std::string tsv_escape(const std::string& field);
+
+// The JSON document of --format json for a result and for a timeline; the
+// server (news-serve) answers with exactly these.
+std::string results_json(const SearchRequest& request, const SearchResult& result);
+std::string timeline_json(const Timeline& timeline);
 
 const char* to_string(Grouping g);
 

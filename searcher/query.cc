@@ -177,7 +177,9 @@ Xapian::Query neighbouring_pairs(const Xapian::Query& words_in_order, Xapian::te
 }  // namespace
 
 const Xapian::Stem& english_stemmer() {
-    static const Xapian::Stem stemmer(schema::kStemLanguage);
+    // One per thread: a Stem's state and reference count are not thread-safe,
+    // and news-serve searches on several threads.
+    static thread_local const Xapian::Stem stemmer(schema::kStemLanguage);
     return stemmer;
 }
 

@@ -84,7 +84,73 @@ class TextPrinter : public Printer {
         }
     }
 
+    void timeline(const Timeline& timeline) override {
+        out_ << "Timeline of " << timeline.id << ": " << timeline.entries.size()
+             << (timeline.entries.size() == 1 ? " version" : " versions") << ", oldest first (undated last)\n";
+        size_t position = 0;
+        for (const auto& e : timeline.entries) {
+            const std::string number = std::to_string(++position) + ". ";
+            out_ << '\n' << number << (e.article.date ? e.article.date->iso() : std::string("undated   ")) << "  "
+                 << e.publisher << (e.first ? paint(kBold, "  (first published)") : "") << '\n';
+            const std::string indent(kIndent, ' ');
+            out_ << indent << paint(kBold, truncate_end(e.article.title, room(kIndent))) << '\n';
+            out_ << indent << paint(kDim, truncate_middle(detail::location(e.article), room(kIndent))) << '\n';
+            if (e.body_changes) print_changes(position - 1, e);
+        }
+    }
+
   private:
+    // Changes listed per version; the rest are counted (JSON has them all).
+    static constexpr size_t kChangesShown = 12;
+
+    // What changed against the previous version: counts, then the changes a
+    // reader looks for first (synonym swaps, link lines, numbers), then the rest.
+    void print_changes(size_t previous, const TimelineEntry& e) {
+        const WordDiff& d = *e.body_changes;
+        const std::string indent(kIndent, ' ');
+        std::string summary = "against " + std::to_string(previous) + ": ";
+        if (d.identical() && e.title_changes->identical()) {
+            out_ << indent << summary << "the same words\n";
+            return;
+        }
+        summary += std::to_string(d.inserted) + " words inserted, " + std::to_string(d.deleted) + " deleted, " +
+                   std::to_string(d.replaced) + " replaced";
+        if (d.synonym_swaps) summary += " (" + std::to_string(d.synonym_swaps) + " synonym swaps)";
+        if (!e.title_changes->identical()) summary += "; title changed";
+        for (const auto& [b, e2] : wrap_lines(summary, room(kIndent)))
+            out_ << indent << summary.substr(b, e2 - b) << '\n';
+        std::vector<const DiffOp*> changes;
+        auto take = [&](auto wanted) {
+            for (const auto& op : d.ops)
+                if (op.kind != DiffOp::Kind::kEqual && wanted(op) &&
+                    std::find(changes.begin(), changes.end(), &op) == changes.end())
+                    changes.push_back(&op);
+        };
+        take([](const DiffOp& op) { return op.synonym; });
+        take([](const DiffOp& op) { return op.link_line; });
+        take([](const DiffOp& op) { return op.numbers; });
+        take([](const DiffOp&) { return true; });
+        const size_t width = room(kIndent + 2);
+        for (size_t i = 0; i < changes.size() && i < kChangesShown; ++i) {
+            const DiffOp& op = *changes[i];
+            std::string line;
+            switch (op.kind) {
+                case DiffOp::Kind::kInserted: line = "+ " + op.after; break;
+                case DiffOp::Kind::kDeleted: line = "- " + op.before; break;
+                default: line = "~ " + op.before + " → " + op.after; break;
+            }
+            if (op.synonym) line += "  (synonym)";
+            if (op.link_line) line += "  (link line)";
+            if (op.numbers) line += "  (numbers)";
+            out_ << indent << "  " << truncate_end(line, width) << '\n';
+        }
+        if (changes.size() > kChangesShown)
+            out_ << indent << "  " << paint(kDim, "+" + std::to_string(changes.size() - kChangesShown) +
+                                                      " more changes (--format json lists them all)")
+                 << '\n';
+    }
+
+
     // "37 stories", "more than 10000 stories" past the exact-total limit, or
     // "about 40 stories" when Xapian could only estimate.
     static std::string counted(const SearchResult& result, Grouping grouping) {
