@@ -75,7 +75,7 @@ bool story_is_new(const Xapian::Database& db, const std::string& story, Xapian::
 std::vector<AlertItem> find_new(const Xapian::Database& db, const SavedSearch& s) {
     SearchResult ignored;
     Xapian::Enquire enquire(db);
-    enquire.set_query(request_query(db, request_of(s), ignored));
+    enquire.set_query(request_query(db, request_of(s), ignored).matching);
     enquire.set_collapse_key(schema::slot::kStory);
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
