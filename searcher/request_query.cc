@@ -41,11 +41,15 @@ RequestQuery request_query(const Xapian::Database& db, const SearchRequest& requ
         title_words = parsed.title_words;
         word_pairs = parsed.word_pairs;
     }
-    if (!request.since.empty() || !request.until.empty())
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query, date_range_query(request.since, request.until));
     RequestQuery out{query, plus(plus(query, title_words, ranking.title_weight), word_pairs, ranking.proximity_weight)};
-    // Feedback for a query's words, not for --like (already the words of an article).
+    // Feedback for a query's words, not for --like (already the words of an article);
+    // before the dates, so that --since/--until filter without changing a score.
     if (request.like.empty()) out.ranked = with_feedback(out.ranked, db, ranking);
+    if (!request.since.empty() || !request.until.empty()) {
+        const Xapian::Query dates = date_range_query(request.since, request.until);
+        out.matching = Xapian::Query(Xapian::Query::OP_FILTER, out.matching, dates);
+        out.ranked = Xapian::Query(Xapian::Query::OP_FILTER, out.ranked, dates);
+    }
     if (request.recency && request.sort == SortOrder::kRelevance) out.ranked = with_recency_boost(out.ranked, db);
     return out;
 }

@@ -120,11 +120,13 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
     result.facets = facets.results();
     // Snippets come from an MSet of the query; one of its title terms
     // unprefixed when it has any, so that `title:` matches are marked too.
+    // Always from the matching query: the ranked one's feedback terms were not typed.
     Xapian::MSet highlighting = mset;
-    if (const auto unprefixed = title_terms_unprefixed(query); unprefixed && !mset.empty()) {
-        Xapian::Enquire title_enquire(db);
-        title_enquire.set_query(*unprefixed);
-        highlighting = title_enquire.get_mset(0, 0);
+    if (!mset.empty()) {
+        Xapian::Enquire highlight_enquire(db);
+        const auto unprefixed = title_terms_unprefixed(query);
+        highlight_enquire.set_query(unprefixed ? *unprefixed : query);
+        highlighting = highlight_enquire.get_mset(0, 0);
     }
     const std::vector<QueryWord> words = query_words(query);
     std::vector<std::string> grouped_keys;  // of hits standing for more than one version

@@ -285,7 +285,9 @@ struct RecencyFeed {
         BOOST_TEST_REQUIRE(r.status == 0, show(r));
     }
     json ranked(std::vector<std::string> extra) {
-        extra.insert(extra.begin(), {"--format", "json", "--all-versions"});
+        // The recency boost alone: feedback and the title weight would tell the
+        // equal matches apart (--ranking, searcher/ranking.h).
+        extra.insert(extra.begin(), {"--format", "json", "--all-versions", "--ranking", "feedback_docs=0,title=0"});
         extra.push_back("seals");
         const auto r = search(db, extra);
         BOOST_TEST_REQUIRE(r.status == 0, show(r));
