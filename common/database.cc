@@ -1,6 +1,8 @@
 #include "common/database.h"
 
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 #include <filesystem>
 
 #include "common/error.h"
@@ -57,16 +59,32 @@ Xapian::Database open_for_reading(const std::string& path) {
                         " (build one with `news-index build`, or point --db or NEWS_DB at one)");
     if (kind == DatabasePathKind::kEmptyFolder) throw not_a_database(path, "an empty folder");
     if (kind == DatabasePathKind::kOtherFolder) throw not_a_database(path, "a folder of other files");
-    try {
-        Xapian::Database db(path);
-        check_schema_version(db, path);
-        return db;
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        // Xapian reads any file as a stub file listing databases: "Bad line" is its verdict on the rest.
-        if (kind == DatabasePathKind::kFile) throw not_a_database(path, "a file, and not a Xapian stub file");
-        throw Error(ErrorKind::kDatabase, "cannot open database " + path + ": " + e.get_description());
-    } catch (const Xapian::Error& e) {
-        throw Error(ErrorKind::kDatabase, "cannot open database " + path + ": " + e.get_description());
+    // A compaction (news-index compact, or the end of a large build) swaps a
+    // new database into place with one rename; an open that straddles the
+    // rename reads the old version file and new tables, and fails. Opening
+    // again then finds the new database whole.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            Xapian::Database db(path);
+            check_schema_version(db, path);
+            return db;
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            // Xapian reads any file as a stub file listing databases: "Bad line" is its verdict on the rest.
+            if (kind == DatabasePathKind::kFile) throw not_a_database(path, "a file, and not a Xapian stub file");
+            if (attempt < 3) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                continue;
+            }
+            throw Error(ErrorKind::kDatabase, "cannot open database " + path + ": " + e.get_description());
+        } catch (const Xapian::DatabaseError& e) {
+            if (attempt < 3) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                continue;
+            }
+            throw Error(ErrorKind::kDatabase, "cannot open database " + path + ": " + e.get_description());
+        } catch (const Xapian::Error& e) {
+            throw Error(ErrorKind::kDatabase, "cannot open database " + path + ": " + e.get_description());
+        }
     }
 }
 
