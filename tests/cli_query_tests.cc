@@ -219,8 +219,11 @@ BOOST_AUTO_TEST_CASE(correct_searches_the_suggestion_and_says_so) {
     BOOST_TEST(j.at("corrected") == true);
     BOOST_TEST(j.at("suggestion") == "blinken");
     BOOST_TEST((id_set(j) == id_set(all({"blinken"}))));
-    // Without --correct the misspelling alone matches nothing.
-    BOOST_TEST(search(db, {"blinkn"}).status == 1);
+    // Without --correct the misspelling alone matches nothing, so its
+    // suggestion's hits are shown, and said to be (as web search does).
+    const auto uncorrected = search(db, {"blinkn"});
+    BOOST_TEST(uncorrected.status == 0, show(uncorrected));
+    BOOST_TEST(uncorrected.out.rfind("Showing results for: blinken (instead of: blinkn)\n", 0) == 0u, show(uncorrected));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
