@@ -41,7 +41,7 @@ _news_index() {
         [[ -n $options ]] || options="--help --version --db"
         mapfile -t COMPREPLY < <(compgen -W "$options" -- "$cur")
     elif [[ -z $command ]]; then
-        mapfile -t COMPREPLY < <(compgen -W "build remove stats dups compare" -- "$cur")
+        mapfile -t COMPREPLY < <(compgen -W "build remove stats dups compact compare" -- "$cur")
     elif [[ $command == build ]]; then
         # Inputs: directories and files.
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")

@@ -16,7 +16,7 @@ Xapian::Query with_feedback(const Xapian::Query& query, const Xapian::Database& 
     Xapian::RSet rset;
     for (auto m = top.begin(); m != top.end(); ++m) rset.add_document(*m);
     const StemmedWordsOnly decider;
-    const Xapian::ESet eset = enquire.get_eset(ranking.feedback_terms, rset, &decider);
+    const Xapian::ESet eset = enquire.get_eset(ranking.feedback_terms, rset, kExpandFlags, &decider);
     if (eset.empty()) return query;
     const double best = eset.begin().get_weight();
     if (!(best > 0)) return query;

@@ -15,7 +15,7 @@ Xapian::Query more_like_query(const Xapian::Database& db, const std::string& id)
     rset.add_document(docid);
     Xapian::Enquire enquire(db);
     const StemmedWordsOnly decider;
-    const Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &decider);
+    const Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, kExpandFlags, &decider);
     std::vector<Xapian::Query> terms;
     for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
     const std::string story =

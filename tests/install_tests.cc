@@ -105,10 +105,10 @@ BOOST_AUTO_TEST_CASE(news_search_options_and_values) {
 BOOST_AUTO_TEST_CASE(news_index_commands_options_and_files) {
     const std::string bin = test::index_bin();
     BOOST_TEST((complete("news-index", bin, {""}) ==
-                std::vector<std::string>{"build", "remove", "stats", "dups", "compare"}));
+                std::vector<std::string>{"build", "remove", "stats", "dups", "compact", "compare"}));
     BOOST_TEST((complete("news-index", bin, {"s"}) == std::vector<std::string>{"stats"}));
     BOOST_TEST((complete("news-index", bin, {"--db", "x", "d"}) == std::vector<std::string>{"dups"}));
-    BOOST_TEST((complete("news-index", bin, {"build", "--no"}) == std::vector<std::string>{"--no-group"}));
+    BOOST_TEST((complete("news-index", bin, {"build", "--no"}) == std::vector<std::string>{"--no-compact", "--no-group"}));
     BOOST_TEST((complete("news-index", bin, {"dups", "--level", ""}) == std::vector<std::string>{"story", "event"}));
     // Each command completes its own options (and the global ones), not the others'.
     const auto build_options = complete("news-index", bin, {"build", "--"});
