@@ -18,7 +18,9 @@ Xapian::Query with_recency_boost(const Xapian::Query& query, const Xapian::Datab
     if (!(ceiling > 0)) return query;
     // weight(doc) / newest = 2^-(age in half-lives), as the stored weights
     // double every half-life.
-    const Xapian::Query stored_weight(new Xapian::ValueWeightPostingSource(schema::slot::kRecencyWeight));
+    // release(): the query owns the source (else it is never freed).
+    const Xapian::Query stored_weight(
+        (new Xapian::ValueWeightPostingSource(schema::slot::kRecencyWeight))->release());
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, stored_weight, kRecencyShare * ceiling / newest));
 }
