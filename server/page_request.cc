@@ -29,9 +29,11 @@ std::string quoted_source(const std::string& source) {
 }  // namespace
 
 void check_names(const Params& params, std::initializer_list<const char*> allowed) {
-    for (const auto& [name, value] : params)
+    for (const auto& param : params) {
+        const std::string& name = param.first;
         if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return name == a; }))
             throw BadRequest("unknown parameter \"" + name.substr(0, 40) + "\"");
+    }
 }
 
 std::string single_value(const Params& params, const std::string& name, size_t max_bytes) {
