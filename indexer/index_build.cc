@@ -159,11 +159,10 @@ class IndexBuild {
     }
 
     BuildReport run() {
-        const auto start = std::chrono::steady_clock::now();
         read();
         if (options_.group) group();
         else report_.waiting_for_grouping = earlier_.all.docids.size() + pending_.docids.size();
-        finish(start);
+        finish();
         return std::move(report_);
     }
 
@@ -374,7 +373,7 @@ class IndexBuild {
     }
 
     // Compacts after a large build, and records the build's summary.
-    void finish(std::chrono::steady_clock::time_point start) {
+    void finish() {
         report_.total = db_.get_doccount();
         const size_t written = report_.added + report_.updated;
         if (options_.compact && written > 0 && 2 * written >= report_.total) {
@@ -383,7 +382,7 @@ class IndexBuild {
             crash_point("compacted");
         }
         report_.stories = count_multi_version_stories(db_);
-        report_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        report_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
         const nlohmann::json summary = {{"added", report_.added},
                                         {"updated", report_.updated},
                                         {"unchanged", report_.unchanged},
@@ -396,6 +395,7 @@ class IndexBuild {
         db_.commit();
     }
 
+    const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
     const std::string& db_path_;
     const BuildOptions& options_;
     const ProblemHandler& on_problem_;

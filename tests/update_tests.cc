@@ -243,7 +243,7 @@ BOOST_AUTO_TEST_CASE(stats_of_an_empty_database) {
     BOOST_TEST(!s.earliest.has_value());
     BOOST_TEST(s.last_build.empty());
     std::ostringstream out;
-    news::write_stats_json(s, out);
+    news::make_json_printer(out)->stats(s);
     const auto j = nlohmann::json::parse(out.str());
     BOOST_TEST(j.at("dates").at("earliest").is_null());
     BOOST_TEST(j.at("last_build").is_null());
