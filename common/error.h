@@ -1,5 +1,8 @@
 // The one error type the news-search library throws. Only the command-line
-// mains catch it; they print it and map its kind to an exit status.
+// mains catch it: each prints error_line() and maps the kind to its exit
+// status in one function (exit_status_of in indexer/main.cc,
+// searcher/main.cc, server/main.cc). Xapian's exceptions never reach a main: the library
+// translates them where it calls Xapian (common/xapian_error.h).
 #pragma once
 
 #include <stdexcept>
@@ -9,9 +12,12 @@
 namespace news {
 
 enum class ErrorKind {
-    kUsage,     // bad command line or query syntax
-    kInput,     // an input file or line that cannot be read
-    kDatabase,  // missing, locked, corrupt or incompatible database
+    kUsage,           // bad command line, unknown article id
+    kQuerySyntax,     // a malformed query expression (searcher/query.h)
+    kInput,           // an input file or line that cannot be read
+    kDatabase,        // missing, unreadable, corrupt or incompatible database; a failed write
+    kDatabaseLocked,  // another writer (a concurrent build) holds the database lock
+    kSystem,          // the system failed (out of memory, a file system error): no fault of the user's
 };
 
 class Error : public std::runtime_error {
@@ -29,8 +35,24 @@ class Error : public std::runtime_error {
 class DatabaseLockedError : public Error {
   public:
     explicit DatabaseLockedError(const std::string& path)
-        : Error(ErrorKind::kDatabase, "database is locked by another build (" + path + ")") {}
+        : Error(ErrorKind::kDatabaseLocked, "database is locked by another build (" + path + ")") {}
 };
+
+// The line a tool prints on stderr for an error: "TOOL: error: what", with
+// two kinds in their own words: "TOOL: query syntax error: what", and a
+// locked database as the whole sentence it is ("TOOL: database is locked
+// by another build (PATH)").
+inline std::string error_line(const std::string& tool, const Error& e) {
+    switch (e.kind()) {
+        case ErrorKind::kDatabaseLocked: return tool + ": " + e.what();
+        case ErrorKind::kQuerySyntax: return tool + ": query syntax error: " + e.what();
+        case ErrorKind::kUsage:
+        case ErrorKind::kInput:
+        case ErrorKind::kDatabase:
+        case ErrorKind::kSystem: break;
+    }
+    return tool + ": error: " + e.what();
+}
 
 // An input file (or one line of it) that cannot be read. what() is
 // "path:line: reason" (no line when it concerns the whole file).

@@ -13,15 +13,6 @@ _news_index() {
         prev=${COMP_WORDS[COMP_CWORD - 2]:-}
     fi
 
-    case $prev in
-        --db) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); compopt -o filenames 2>/dev/null || :; return ;;
-        --level) mapfile -t COMPREPLY < <(compgen -W "story event" -- "$cur"); return ;;
-        --format) mapfile -t COMPREPLY < <(compgen -W "text json" -- "$cur"); return ;;
-        --field) mapfile -t COMPREPLY < <(compgen -W "id= title= body= date= source= url=" -- "$cur")
-            compopt -o nospace 2>/dev/null || :; return ;;
-        --batch-size | --jobs | -j | --min-size) return ;;
-    esac
-
     # The command is the first word that is neither an option nor its value.
     local i command= word
     for ((i = 1; i < COMP_CWORD; i++)); do
@@ -32,6 +23,21 @@ _news_index() {
             *) command=$word; break ;;
         esac
     done
+
+    case $prev in
+        --db) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); compopt -o filenames 2>/dev/null || :; return ;;
+        --level) mapfile -t COMPREPLY < <(compgen -W "story event" -- "$cur"); return ;;
+        --format) # each command's own formats
+            local formats="text json"
+            case $command in
+                dups) formats="text json jsonl tsv" ;;
+                compare) formats="text json jsonl" ;;
+            esac
+            mapfile -t COMPREPLY < <(compgen -W "$formats" -- "$cur"); return ;;
+        --field) mapfile -t COMPREPLY < <(compgen -W "id= title= body= date= source= url=" -- "$cur")
+            compopt -o nospace 2>/dev/null || :; return ;;
+        --batch-size | --jobs | -j | --min-size) return ;;
+    esac
 
     if [[ $cur == -* ]]; then
         local options

@@ -5,6 +5,7 @@
 #include "common/database.h"
 #include "common/error.h"
 #include "common/schema.h"
+#include "common/xapian_error.h"
 #include "indexer/story_grouper.h"
 
 namespace news {
@@ -33,7 +34,7 @@ RemovalReport remove_articles(const std::string& db_path, const std::vector<std:
         db.commit_transaction();
         report.remaining = db.get_doccount();
     } catch (const Xapian::Error& e) {
-        throw Error(ErrorKind::kDatabase, "removing articles from " + db_path + ": " + e.get_description());
+        throw from_xapian(e, "removing articles from " + db_path);
     }
     return report;
 }

@@ -10,6 +10,7 @@
 
 #include "common/database.h"
 #include "common/error.h"
+#include "common/xapian_error.h"
 
 namespace fs = std::filesystem;
 
@@ -74,7 +75,7 @@ CompactionReport compact_in_place(const std::string& db_path, Xapian::WritableDa
         writer.close();
         writer = reopened;
     } catch (const Xapian::Error& e) {
-        throw Error(ErrorKind::kDatabase, "compacting " + db_path + ": " + e.get_description());
+        throw from_xapian(e, "compacting " + db_path);
     } catch (const fs::filesystem_error& e) {
         throw Error(ErrorKind::kDatabase, "compacting " + db_path + ": " + e.what());
     }

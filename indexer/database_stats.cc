@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <nlohmann/json.hpp>
 
 #include "common/schema.h"
+#include "common/xapian_error.h"
+#include "indexer/pending_grouping.h"
 
 namespace news {
 namespace {
@@ -41,19 +42,7 @@ uintmax_t directory_size(const std::string& path) {
     return total;
 }
 
-size_t count_waiting(const Xapian::Database& db) {
-    size_t n = 0;
-    const std::string prefix(schema::metadata::kPendingGrouping);
-    for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
-        const auto j = nlohmann::json::parse(db.get_metadata(*k), nullptr, false);
-        if (j.is_object() && j.contains("docids") && j["docids"].is_array()) n += j["docids"].size();
-    }
-    return n;
-}
-
-}  // namespace
-
-DatabaseStats collect_stats(const Xapian::Database& db, const std::string& path) {
+DatabaseStats read_stats(const Xapian::Database& db, const std::string& path) {
     DatabaseStats s;
     s.path = path;
     s.schema_version = db.get_metadata(std::string(schema::metadata::kSchemaVersion));
@@ -87,57 +76,18 @@ DatabaseStats collect_stats(const Xapian::Database& db, const std::string& path)
         s.latest = iso_of_key(latest);
     }
     s.undated = s.articles - std::min(dated, s.articles);
-    s.waiting_for_grouping = count_waiting(db);
+    const PendingRecords pending = read_pending_records(db);
+    s.waiting_for_grouping = pending.all.docids.size();
+    s.damaged_records = pending.damaged;
     s.size_bytes = directory_size(path);
     s.last_build = db.get_metadata(std::string(schema::metadata::kLastBuild));
     return s;
 }
 
-void write_stats_json(const DatabaseStats& s, std::ostream& out) {
-    nlohmann::json top = nlohmann::json::array();
-    for (const auto& [name, count] : s.top_sources) top.push_back({{"source", name}, {"articles", count}});
-    auto last_build = nlohmann::json::parse(s.last_build, nullptr, false);
-    if (!last_build.is_object()) last_build = nullptr;
-    const auto optional = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
-    const nlohmann::json j = {
-        {"format_version", 1},
-        {"database", s.path},
-        {"schema_version", s.schema_version.empty() ? nlohmann::json() : nlohmann::json(std::stoi(s.schema_version))},
-        {"articles", s.articles},
-        {"stories", {{"total", s.stories}, {"with_versions", s.stories_with_versions}}},
-        {"events", {{"total", s.events}, {"with_several_articles", s.events_with_articles}}},
-        {"sources", {{"total", s.sources}, {"top", top}}},
-        {"dates", {{"earliest", optional(s.earliest)}, {"latest", optional(s.latest)}, {"undated", s.undated}}},
-        {"waiting_for_grouping", s.waiting_for_grouping},
-        {"size_bytes", s.size_bytes},
-        {"last_build", last_build},
-    };
-    out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-}
+}  // namespace
 
-void write_stats_text(const DatabaseStats& s, std::ostream& out) {
-    out << "database:      " << s.path << " (schema " << (s.schema_version.empty() ? "none" : s.schema_version)
-        << ", " << s.size_bytes / 1024 << " KiB)\n";
-    out << "articles:      " << s.articles << '\n';
-    out << "stories:       " << s.stories << " (" << s.stories_with_versions << " with several versions)\n";
-    out << "events:        " << s.events << " (" << s.events_with_articles << " with several articles)\n";
-    out << "dates:         ";
-    if (s.earliest) out << *s.earliest << " to " << *s.latest;
-    else out << "none";
-    out << " (" << s.undated << " undated)\n";
-    out << "sources:       " << s.sources;
-    for (size_t i = 0; i < s.top_sources.size(); ++i)
-        out << (i ? ", " : ": ") << s.top_sources[i].first << " " << s.top_sources[i].second;
-    out << '\n';
-    if (s.waiting_for_grouping) out << "ungrouped:     " << s.waiting_for_grouping << " (the next build groups them)\n";
-    const auto last = nlohmann::json::parse(s.last_build, nullptr, false);
-    out << "last build:    ";
-    if (last.is_object())
-        out << last.value("finished", std::string("(time not recorded)")) << ", " << last.value("added", 0) << " added, "
-            << last.value("updated", 0) << " updated, " << last.value("problems", 0) << " failed, "
-            << last.value("seconds", 0.0) << " s\n";
-    else
-        out << "none\n";
+DatabaseStats collect_stats(const Xapian::Database& db, const std::string& path) {
+    return translating_xapian_errors("reading " + path, [&] { return read_stats(db, path); });
 }
 
 }  // namespace news

@@ -1,23 +1,17 @@
 // `news-index dups`: the story (or event) groups the database holds, so a
-// user can audit what duplicate detection merged.
+// user can audit what duplicate detection merged. Printed by
+// searcher/printer.h (Printer::groups).
 #pragma once
 
 #include <xapian.h>
 
-#include <ostream>
-#include <string>
+#include <cstddef>
+
+#include "common/audit_reports.h"
 
 namespace news {
 
-enum class GroupLevel { kStory, kEvent };
-
-struct GroupReportOptions {
-    GroupLevel level = GroupLevel::kStory;
-    bool json = false;
-    size_t min_size = 2;  // groups with fewer members are not listed
-};
-
-// Writes the groups, largest first; returns how many were written.
-size_t write_group_report(const Xapian::Database& db, const GroupReportOptions& options, std::ostream& out);
+// The groups at `level` of at least `min_size` members, largest first.
+GroupList collect_groups(const Xapian::Database& db, GroupLevel level, size_t min_size);
 
 }  // namespace news

@@ -12,13 +12,17 @@
 #include <thread>
 #include <unordered_map>
 #include <nlohmann/json.hpp>
+#include <utility>
+#include <vector>
 
 #include "common/database.h"
 #include "common/error.h"
 #include "common/keys.h"
 #include "common/schema.h"
+#include "common/xapian_error.h"
 #include "indexer/document_builder.h"
 #include "indexer/part_writers.h"
+#include "indexer/pending_grouping.h"
 #include "indexer/spelling_collector.h"
 
 namespace news {
@@ -65,42 +69,6 @@ size_t count_multi_version_stories(const Xapian::Database& db) {
     return stories;
 }
 
-// Articles indexed but not yet grouped, and the groups their replaced
-// versions belonged to (see schema::metadata::kPendingGrouping).
-struct PendingGrouping {
-    std::vector<Xapian::docid> docids;
-    std::vector<std::string> old_stories, old_events;
-
-    void append(const PendingGrouping& other) {
-        docids.insert(docids.end(), other.docids.begin(), other.docids.end());
-        old_stories.insert(old_stories.end(), other.old_stories.begin(), other.old_stories.end());
-        old_events.insert(old_events.end(), other.old_events.begin(), other.old_events.end());
-    }
-    std::string serialise() const {
-        return nlohmann::json{{"docids", docids}, {"old_stories", old_stories}, {"old_events", old_events}}.dump();
-    }
-    static PendingGrouping unserialise(const std::string& data) {
-        PendingGrouping p;
-        const auto j = nlohmann::json::parse(data, nullptr, false);
-        if (!j.is_object()) return p;
-        p.docids = j.value("docids", std::vector<Xapian::docid>{});
-        p.old_stories = j.value("old_stories", std::vector<std::string>{});
-        p.old_events = j.value("old_events", std::vector<std::string>{});
-        return p;
-    }
-};
-
-// Pending records left by earlier builds, with their metadata keys.
-PendingGrouping read_pending(const Xapian::Database& db, std::vector<std::string>& keys) {
-    PendingGrouping all;
-    const std::string prefix(schema::metadata::kPendingGrouping);
-    for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
-        keys.push_back(*k);
-        all.append(PendingGrouping::unserialise(db.get_metadata(*k)));
-    }
-    return all;
-}
-
 bool document_exists(const Xapian::Database& db, Xapian::docid id) {
     try {
         db.get_document(id);
@@ -139,232 +107,324 @@ void crash_point(const std::string& point) {
 // Thrown from the problem handler to end reading under --strict.
 struct StopReading {};
 
-}  // namespace
-
-BuildReport build_index(const std::string& db_path, const BuildOptions& options,
-                        const ProblemHandler& on_problem) {
-    const auto start = std::chrono::steady_clock::now();
-    BuildReport report;
-    Xapian::WritableDatabase db = open_for_writing(db_path);
-    remove_compaction_leftovers(db_path);  // of a build or compaction killed earlier
-    const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    CommittedIndex committed(db_path);
-    DocumentBuilder builder;
-    SpellingCollector spelling;
-    std::unordered_map<std::string, Seen> seen;  // id term -> this build's version
-    PendingGrouping pending;                     // this build's, all batches
-    PendingGrouping batch_pending;               // this batch's
-    std::vector<std::string> earlier_pending_keys;
-    const PendingGrouping earlier = read_pending(db, earlier_pending_keys);
-    const std::string pending_key = std::string(schema::metadata::kPendingGrouping) +
-                                    std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
-    std::vector<std::string> pending_keys;  // this build's records
-    size_t since_commit = 0, batches = 0;
-
-    // A new database is written in parallel parts (see index_build.h). The
-    // reading thread gives each new article its document id in reading
-    // order, as add_document would, so the merged database is the one a
-    // single writer makes.
-    std::unique_ptr<PartWriters> parts;
-    if (jobs > 1 && db.get_doccount() == 0)
-        parts = std::make_unique<PartWriters>(parts_directory(db_path), jobs,
-                                              [](size_t done) { crash_point("part:" + std::to_string(done)); });
-    Xapian::docid next_docid = db.get_lastdocid() + 1;
-    PartBatch part_batch;  // being filled
-    // Later versions of articles already handed to a part writer, written
-    // after the merge (an id twice in one input: rare).
-    std::vector<std::pair<Xapian::docid, Article>> later_versions;
-    auto submit_part = [&] {
-        if (part_batch.articles.empty()) return;
-        pending_keys.push_back(pending_key + "-" + std::to_string(batches++));
-        part_batch.metadata.emplace_back(pending_keys.back(), batch_pending.serialise());
-        pending.append(batch_pending);
-        batch_pending = PendingGrouping();
-        parts->submit(std::move(part_batch));
-        part_batch = PartBatch();
-    };
-
-    db.begin_transaction();
-    auto commit = [&] {
-        // Each batch's record of what it added is committed in the same
-        // transaction as its articles, so no article is ever indexed but
-        // forgotten by grouping, and a batch costs O(batch) metadata.
-        if (!batch_pending.docids.empty()) {
-            pending_keys.push_back(pending_key + "-" + std::to_string(batches));
-            db.set_metadata(pending_keys.back(), batch_pending.serialise());
-            pending.append(batch_pending);
-            batch_pending = PendingGrouping();
+// One Xapian transaction on the build's writer, with an owner: begun by the
+// constructor, written only by commit(); if its owner goes out of scope
+// with it still open (an exception unwinding), it is cancelled, so no half
+// of a batch is ever committed. Xapian allows one transaction at a time,
+// and the owners' scopes in IndexBuild never overlap.
+class Transaction {
+  public:
+    explicit Transaction(Xapian::WritableDatabase& db) : db_(db) { db_.begin_transaction(); }
+    ~Transaction() {
+        if (!open_) return;
+        try {
+            db_.cancel_transaction();
+        } catch (const Xapian::Error&) {
+            // Already unwinding from the error that left it open: that one is reported.
         }
-        spelling.write(db);
-        db.commit_transaction();
-        crash_point("batch:" + std::to_string(++batches));
-        db.begin_transaction();
-        since_commit = 0;
-    };
-    auto replace = [&](Xapian::docid id, const Article& article, const std::string& story,
-                       const std::string& event) {
-        const Xapian::Document doc = builder.build(article).document;
-        spelling.add(doc);
-        db.replace_document(id, doc);
-        ++report.updated;
-        batch_pending.docids.push_back(id);
-        // Its new text may no longer belong with its old versions.
-        batch_pending.old_stories.push_back(story);
-        batch_pending.old_events.push_back(event);
-    };
+    }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit() {
+        open_ = false;
+        db_.commit_transaction();
+    }
 
-    auto index_article = [&](Article&& article) {
-        if (options.on_article) options.on_article(article);
+  private:
+    Xapian::WritableDatabase& db_;
+    bool open_ = true;
+};
+
+// One run of build_index: its phases (read the inputs in batches, merge a
+// parallel build's parts, group, finish) as methods over the state they
+// share. Each phase's transactions are owned by a Transaction in its scope.
+class IndexBuild {
+  public:
+    IndexBuild(const std::string& db_path, const BuildOptions& options, const ProblemHandler& on_problem)
+        : db_path_(db_path), options_(options), on_problem_(on_problem), db_(open_for_writing(db_path)),
+          committed_(db_path) {
+        remove_compaction_leftovers(db_path);  // of a build or compaction killed earlier
+        jobs_ = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+        earlier_ = read_pending_records(db_);
+        report_.damaged_records = earlier_.damaged;
+        // A new database is written in parallel parts (see index_build.h). The
+        // reading thread gives each new article its document id in reading
+        // order, as add_document would, so the merged database is the one a
+        // single writer makes.
+        if (jobs_ > 1 && db_.get_doccount() == 0)
+            parts_ = std::make_unique<PartWriters>(parts_directory(db_path), jobs_, [](size_t done) {
+                crash_point("part:" + std::to_string(done));
+            });
+        next_docid_ = db_.get_lastdocid() + 1;
+    }
+
+    BuildReport run() {
+        read();
+        if (options_.group) group();
+        else report_.waiting_for_grouping = earlier_.all.docids.size() + pending_.docids.size();
+        finish();
+        return std::move(report_);
+    }
+
+  private:
+    // Reads every input, in batches of one transaction each.
+    void read() {
+        batch_.emplace(db_);
+        try {
+            read_inputs(
+                options_.inputs, [&](Article&& article) { index_article(std::move(article)); },
+                [&](const InputProblem& problem) {
+                    ++(problem.warning ? report_.warnings : report_.problems);
+                    on_problem_(problem);
+                    if (options_.strict && !problem.warning) throw StopReading();
+                },
+                options_.input);
+        } catch (const StopReading&) {
+            report_.stopped_early = true;
+        }
+        if (parts_) merge_parts();
+        commit_batch();
+        batch_.reset();
+    }
+
+    // Commits the batch, with its record of what awaits grouping and its
+    // spelling data, and begins the next. The record is committed in the same
+    // transaction as its articles, so no article is ever indexed but
+    // forgotten by grouping, and a batch costs O(batch) metadata.
+    void commit_batch() {
+        if (!batch_pending_.docids.empty()) {
+            pending_keys_.push_back(record_key(batches_));
+            db_.set_metadata(pending_keys_.back(), batch_pending_.serialise());
+            pending_.append(batch_pending_);
+            batch_pending_ = PendingGrouping();
+        }
+        spelling_.write(db_);
+        batch_->commit();
+        crash_point("batch:" + std::to_string(++batches_));
+        batch_.emplace(db_);
+        since_commit_ = 0;
+    }
+
+    std::string record_key(size_t batch) const {
+        return std::string(schema::metadata::kPendingGrouping) + build_stamp_ + "-" + std::to_string(batch);
+    }
+
+    void index_article(Article&& article) {
+        if (options_.on_article) options_.on_article(article);
         const std::string term = id_term(article.id);
         const std::string hash = content_hash(article);
-        try {
-            if (auto it = seen.find(term); it != seen.end()) {
+        translating_xapian_errors("indexing " + article.id + " into " + db_path_, [&] {
+            if (auto it = seen_.find(term); it != seen_.end()) {
                 // The same id twice in one run: an identical repeat changes
                 // nothing; otherwise the later version wins.
                 if (it->second.content_hash == hash) {
-                    ++report.unchanged;
+                    ++report_.unchanged;
                     return;
                 }
-                if (parts) {
-                    const Xapian::docid id = it->second.id;
-                    it->second.content_hash = hash;
-                    ++report.updated;
-                    if (!part_batch.articles.empty() && id >= part_batch.first_docid)
-                        part_batch.articles[id - part_batch.first_docid] = std::move(article);
-                    else
-                        later_versions.emplace_back(id, std::move(article));
-                    return;
-                }
-                const auto old = committed.find(term);
-                replace(it->second.id, article, old ? old->story : "", old ? old->event : "");
                 it->second.content_hash = hash;
-            } else if (auto old = committed.find(term)) {
-                seen.emplace(term, Seen{old->id, hash});
+                if (parts_) {
+                    later_version(it->second.id, std::move(article));
+                    return;
+                }
+                const auto old = committed_.find(term);
+                replace(it->second.id, article, old ? old->story : "", old ? old->event : "");
+            } else if (auto old = committed_.find(term)) {
+                seen_.emplace(term, Seen{old->id, hash});
                 if (old->content_hash == hash) {
-                    ++report.unchanged;
+                    ++report_.unchanged;
                     return;
                 }
                 replace(old->id, article, old->story, old->event);
-            } else if (parts) {
-                if (part_batch.articles.empty()) part_batch.first_docid = next_docid;
-                seen.emplace(term, Seen{next_docid, hash});
-                batch_pending.docids.push_back(next_docid++);
-                part_batch.articles.push_back(std::move(article));
-                ++report.added;
-                if (part_batch.articles.size() >= options.batch_size) submit_part();
+            } else if (parts_) {
+                seen_.emplace(term, Seen{next_docid_, hash});
+                add_to_part(std::move(article));
                 return;
             } else {
-                const Xapian::Document doc = builder.build(article).document;
-                spelling.add(doc);
-                const Xapian::docid id = db.add_document(doc);
-                ++report.added;
-                batch_pending.docids.push_back(id);
-                seen.emplace(term, Seen{id, hash});
+                const Xapian::Document doc = builder_.build(article).document;
+                spelling_.add(doc);
+                const Xapian::docid id = db_.add_document(doc);
+                ++report_.added;
+                batch_pending_.docids.push_back(id);
+                seen_.emplace(term, Seen{id, hash});
             }
-            if (++since_commit >= options.batch_size) commit();
-        } catch (const Xapian::Error& e) {
-            throw Error(ErrorKind::kDatabase, "indexing " + article.id + " into " + db_path + ": " +
-                                                  e.get_description());
-        }
-    };
-    auto count_problem = [&](const InputProblem& problem) {
-        ++(problem.warning ? report.warnings : report.problems);
-        on_problem(problem);
-        if (options.strict && !problem.warning) throw StopReading();
-    };
-
-    try {
-        read_inputs(options.inputs, index_article, count_problem, options.input);
-    } catch (const StopReading&) {
-        report.stopped_early = true;
+            if (++since_commit_ >= options_.batch_size) commit_batch();
+        });
     }
-    try {
-        if (parts) {
-            submit_part();
-            const std::vector<std::string> paths = parts->finish();
-            parts.reset();
-            report.parts = paths.size();
-            db.commit_transaction();
-            if (!paths.empty()) {
-                compact_in_place(db_path, db, paths);
-                crash_point("merged");
-            }
-            db.begin_transaction();
-            for (const auto& [id, article] : later_versions) {
-                const Xapian::Document doc = builder.build(article).document;
-                spelling.add(doc);
-                db.replace_document(id, doc);
-            }
-            std::error_code ec;
-            std::filesystem::remove_all(parts_directory(db_path), ec);
+
+    void replace(Xapian::docid id, const Article& article, const std::string& story, const std::string& event) {
+        const Xapian::Document doc = builder_.build(article).document;
+        spelling_.add(doc);
+        db_.replace_document(id, doc);
+        ++report_.updated;
+        batch_pending_.docids.push_back(id);
+        // Its new text may no longer belong with its old versions.
+        batch_pending_.old_stories.push_back(story);
+        batch_pending_.old_events.push_back(event);
+    }
+
+    // A new article of a parallel build: into the part being filled.
+    void add_to_part(Article&& article) {
+        if (part_batch_.articles.empty()) part_batch_.first_docid = next_docid_;
+        batch_pending_.docids.push_back(next_docid_++);
+        part_batch_.articles.push_back(std::move(article));
+        ++report_.added;
+        if (part_batch_.articles.size() >= options_.batch_size) submit_part();
+    }
+
+    // A later version of an article a parallel build already read: it
+    // replaces the earlier one in the part being filled, or is written after
+    // the merge if that part is gone (an id twice in one input: rare).
+    void later_version(Xapian::docid id, Article&& article) {
+        ++report_.updated;
+        if (!part_batch_.articles.empty() && id >= part_batch_.first_docid)
+            part_batch_.articles[id - part_batch_.first_docid] = std::move(article);
+        else
+            later_versions_.emplace_back(id, std::move(article));
+    }
+
+    // Hands the part being filled, with its record awaiting grouping, to the writers.
+    void submit_part() {
+        if (part_batch_.articles.empty()) return;
+        pending_keys_.push_back(record_key(batches_++));
+        part_batch_.metadata.emplace_back(pending_keys_.back(), batch_pending_.serialise());
+        pending_.append(batch_pending_);
+        batch_pending_ = PendingGrouping();
+        parts_->submit(std::move(part_batch_));
+        part_batch_ = PartBatch();
+    }
+
+    // Waits for the part writers and merges their parts into the database
+    // (a compaction: no transaction may be open), then writes the later
+    // versions in a new batch.
+    void merge_parts() {
+        submit_part();
+        const std::vector<std::string> paths = parts_->finish();
+        parts_.reset();
+        report_.parts = paths.size();
+        batch_->commit();
+        batch_.reset();
+        if (!paths.empty()) {
+            translating_xapian_errors("merging the parts of " + db_path_,
+                                      [&] { compact_in_place(db_path_, db_, paths); });
+            crash_point("merged");
         }
-        commit();
-        db.commit_transaction();
-        if (options.group) {
-            PendingGrouping work = earlier;
-            work.append(pending);
-            if (!work.docids.empty()) {
-                if (options.on_grouping) options.on_grouping(work.docids.size());
-                const auto regroup = dissolve_groups(db, work.old_stories, work.old_events);
-                work.docids.insert(work.docids.end(), regroup.begin(), regroup.end());
-                std::sort(work.docids.begin(), work.docids.end());
-                work.docids.erase(std::unique(work.docids.begin(), work.docids.end()), work.docids.end());
-                // Articles removed since a record was written are no longer there to group.
-                work.docids.erase(std::remove_if(work.docids.begin(), work.docids.end(),
-                                                 [&](Xapian::docid id) { return !document_exists(db, id); }),
-                                  work.docids.end());
-                // The members of the split groups are to be grouped afresh:
-                // one record replaces the earlier ones in the commit that
-                // splits the groups, so a crash before grouping loses none.
-                work.old_stories.clear();
-                work.old_events.clear();
-                for (const auto& key : earlier_pending_keys) db.set_metadata(key, "");
-                for (const auto& key : pending_keys) db.set_metadata(key, "");
-                earlier_pending_keys.assign(1, pending_key + "-regroup");
-                pending_keys.clear();
-                db.set_metadata(earlier_pending_keys.front(), work.serialise());
-                db.commit();
-                crash_point("dissolved");
-                const auto group_start = std::chrono::steady_clock::now();
-                db.begin_transaction();
-                report.grouping = group_stories(db, db_path, work.docids, jobs);
-                report.grouping_seconds =
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - group_start).count();
-                crash_point("grouped");
-            } else {
-                db.begin_transaction();
-            }
-            for (const auto& key : earlier_pending_keys) db.set_metadata(key, "");
-            for (const auto& key : pending_keys) db.set_metadata(key, "");
-            report.alerts = match_saved_searches(db);  // the added articles, grouped, against saved searches
-        } else {
-            db.begin_transaction();
-            report.waiting_for_grouping = earlier.docids.size() + pending.docids.size();
+        batch_.emplace(db_);
+        for (const auto& [id, article] : later_versions_) {
+            const Xapian::Document doc = builder_.build(article).document;
+            spelling_.add(doc);
+            db_.replace_document(id, doc);
         }
-        db.commit_transaction();
-        report.total = db.get_doccount();
-        const size_t written = report.added + report.updated;
-        if (options.compact && written > 0 && 2 * written >= report.total) {
-            report.compaction = compact_in_place(db_path, db);
-            report.compacted = true;
+        std::error_code ec;
+        std::filesystem::remove_all(parts_directory(db_path_), ec);
+    }
+
+    // Groups what this build and earlier ones left awaiting grouping, and
+    // matches the new articles against the saved searches.
+    void group() {
+        PendingGrouping work = earlier_.all;
+        work.append(pending_);
+        if (work.docids.empty()) {
+            Transaction clearing(db_);
+            clear_records();
+            report_.alerts = match_saved_searches(db_);
+            clearing.commit();
+            return;
+        }
+        if (options_.on_grouping) options_.on_grouping(work.docids.size());
+        const std::string regroup_key = dissolve_changed_groups(work);
+        crash_point("dissolved");
+        const auto group_start = std::chrono::steady_clock::now();
+        Transaction grouping(db_);
+        report_.grouping = group_stories(db_, db_path_, work.docids, jobs_);
+        report_.grouping_seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - group_start).count();
+        crash_point("grouped");
+        db_.set_metadata(regroup_key, "");
+        report_.alerts = match_saved_searches(db_);  // the added articles, grouped, against saved searches
+        grouping.commit();
+    }
+
+    // Splits the groups of changed articles and, in the same commit, replaces
+    // the records by one of everything to group afresh (so a crash before
+    // grouping loses none); returns that record's key. Damaged records are
+    // left in place (BuildReport::damaged_records).
+    std::string dissolve_changed_groups(PendingGrouping& work) {
+        const auto regroup = dissolve_groups(db_, work.old_stories, work.old_events);
+        work.docids.insert(work.docids.end(), regroup.begin(), regroup.end());
+        std::sort(work.docids.begin(), work.docids.end());
+        work.docids.erase(std::unique(work.docids.begin(), work.docids.end()), work.docids.end());
+        // Articles removed since a record was written are no longer there to group.
+        work.docids.erase(std::remove_if(work.docids.begin(), work.docids.end(),
+                                         [&](Xapian::docid id) { return !document_exists(db_, id); }),
+                          work.docids.end());
+        work.old_stories.clear();
+        work.old_events.clear();
+        clear_records();
+        const std::string key = std::string(schema::metadata::kPendingGrouping) + build_stamp_ + "-regroup";
+        db_.set_metadata(key, work.serialise());
+        db_.commit();
+        return key;
+    }
+
+    // Removes the records this build and earlier ones wrote (not damaged ones).
+    void clear_records() {
+        for (const auto& key : earlier_.keys) db_.set_metadata(key, "");
+        for (const auto& key : pending_keys_) db_.set_metadata(key, "");
+    }
+
+    // Compacts after a large build, and records the build's summary.
+    void finish() {
+        report_.total = db_.get_doccount();
+        const size_t written = report_.added + report_.updated;
+        if (options_.compact && written > 0 && 2 * written >= report_.total) {
+            report_.compaction = compact_in_place(db_path_, db_);
+            report_.compacted = true;
             crash_point("compacted");
         }
-        report.stories = count_multi_version_stories(db);
-        report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        const nlohmann::json summary = {{"added", report.added},
-                                        {"updated", report.updated},
-                                        {"unchanged", report.unchanged},
-                                        {"problems", report.problems},
-                                        {"warnings", report.warnings},
-                                        {"seconds", report.seconds},
+        report_.stories = count_multi_version_stories(db_);
+        report_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        const nlohmann::json summary = {{"added", report_.added},
+                                        {"updated", report_.updated},
+                                        {"unchanged", report_.unchanged},
+                                        {"problems", report_.problems},
+                                        {"warnings", report_.warnings},
+                                        {"seconds", report_.seconds},
                                         {"finished", utc_timestamp()},
-                                        {"stopped_early", report.stopped_early}};
-        db.set_metadata(std::string(schema::metadata::kLastBuild), summary.dump());
-        db.commit();
-    } catch (const Xapian::Error& e) {
-        throw Error(ErrorKind::kDatabase, "writing " + db_path + ": " + e.get_description());
+                                        {"stopped_early", report_.stopped_early}};
+        db_.set_metadata(std::string(schema::metadata::kLastBuild), summary.dump());
+        db_.commit();
     }
-    return report;
+
+    const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+    const std::string& db_path_;
+    const BuildOptions& options_;
+    const ProblemHandler& on_problem_;
+    Xapian::WritableDatabase db_;
+    CommittedIndex committed_;
+    unsigned jobs_ = 1;
+    BuildReport report_;
+    DocumentBuilder builder_;
+    SpellingCollector spelling_;
+    std::unordered_map<std::string, Seen> seen_;  // id term -> this build's version
+    PendingRecords earlier_;                      // left by earlier builds
+    PendingGrouping pending_;                     // this build's, all batches
+    PendingGrouping batch_pending_;               // this batch's
+    // This build's record keys: kPendingGrouping + stamp + "-" + batch number.
+    const std::string build_stamp_ =
+        std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
+    std::vector<std::string> pending_keys_;
+    size_t since_commit_ = 0, batches_ = 0;
+    std::optional<Transaction> batch_;  // the open batch while reading
+    std::unique_ptr<PartWriters> parts_;
+    Xapian::docid next_docid_ = 1;
+    PartBatch part_batch_;  // being filled
+    std::vector<std::pair<Xapian::docid, Article>> later_versions_;
+};
+
+}  // namespace
+
+BuildReport build_index(const std::string& db_path, const BuildOptions& options, const ProblemHandler& on_problem) {
+    return translating_xapian_errors("writing " + db_path, [&] { return IndexBuild(db_path, options, on_problem).run(); });
 }
 
 }  // namespace news

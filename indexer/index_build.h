@@ -55,15 +55,22 @@ struct BuildReport {
     CompactionReport compaction;  // if compacted
     GroupingStats grouping;
     std::vector<AlertReport> alerts;  // per saved search: what the added articles brought
+    // Keys of pending-grouping records that cannot be read: left in place,
+    // never deleted; the articles they name may stay ungrouped.
+    std::vector<std::string> damaged_records;
 };
 
-// Throws news::Error(kDatabase) if the database cannot be opened or written;
-// batches committed before the failure stay in the database.
+// Throws news::Error: kDatabaseLocked if another build holds the lock,
+// kDatabase if the database cannot be opened or written (Xapian's errors,
+// with the path or article concerned); batches committed before the
+// failure stay in the database, and the open batch is cancelled.
 //
 // Crash safety: every batch is one Xapian transaction holding its articles
 // and the record of them awaiting grouping, so a build killed at any point
 // leaves whole batches, all of which the next build groups; grouping is one
-// transaction too (its group keys and the removal of those records). A
+// transaction too (its group keys and the removal of those records). Each
+// transaction has an owner in index_build.cc (begun by its constructor,
+// cancelled if it is left open by an exception). A
 // parallel build's parts carry their records with them into the merge; killed
 // before the merge, it leaves the database as it was (the parts are
 // discarded by the next build, which writes them again).

@@ -7,7 +7,7 @@
 #include "searcher/printer_detail.h"
 
 namespace news {
-namespace {
+namespace detail {
 
 // Queries come from the command line and ids from file names, neither of which
 // need be UTF-8; a bad byte becomes U+FFFD instead of losing the whole output.
@@ -15,17 +15,24 @@ std::string dump(const nlohmann::json& doc, int indent) {
     return doc.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-nlohmann::json highlighted_json(const Highlighted& h) {
-    nlohmann::json spans = nlohmann::json::array();
-    for (const auto& [b, e] : h.spans) spans.push_back({b, e});
-    return {{"text", h.text}, {"highlights", spans}};
-}
-
 nlohmann::json article_json(const Article& a) {
     nlohmann::json j = {{"id", a.id}, {"title", a.title}, {"source", a.source}, {"url", a.url},
                         {"date", a.date ? a.date->iso() : ""}, {"path", a.path}};
     if (a.line) j["line"] = a.line;
     return j;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::article_json;
+using detail::dump;
+
+nlohmann::json highlighted_json(const Highlighted& h) {
+    nlohmann::json spans = nlohmann::json::array();
+    for (const auto& [b, e] : h.spans) spans.push_back({b, e});
+    return {{"text", h.text}, {"highlights", spans}};
 }
 
 nlohmann::json hit_json(const Hit& hit) {
@@ -164,6 +171,10 @@ class JsonPrinter : public Printer {
 
     void timeline(const Timeline& timeline) override { out_ << timeline_json(timeline); }
 
+    void groups(const GroupList& list) override { out_ << dump(detail::groups_document(list), 2) << '\n'; }
+    void pair(const PairReport& report) override { out_ << dump(detail::pair_document(report), 2) << '\n'; }
+    void stats(const DatabaseStats& stats) override { out_ << dump(detail::stats_document(stats), 2) << '\n'; }
+
   private:
     std::ostream& out_;
 };
@@ -210,6 +221,22 @@ class JsonLinesPrinter : public Printer {
         doc["type"] = "summary";
         out_ << dump(doc, -1) << '\n';
     }
+
+    void groups(const GroupList& list) override {
+        for (const auto& g : list.groups) {
+            nlohmann::json j = detail::group_json(g);
+            j["type"] = "group";
+            out_ << dump(j, -1) << '\n';
+        }
+        const nlohmann::json summary = {{"type", "summary"},
+                                        {"format_version", kJsonFormatVersion},
+                                        {"level", to_string(list.level)},
+                                        {"groups", list.groups.size()}};
+        out_ << dump(summary, -1) << '\n';
+    }
+    // One line per pair: `compare --pairs` writes a stream of them.
+    void pair(const PairReport& report) override { out_ << dump(detail::pair_document(report), -1) << '\n'; }
+    void stats(const DatabaseStats& stats) override { out_ << dump(detail::stats_document(stats), -1) << '\n'; }
 
   private:
     std::ostream& out_;

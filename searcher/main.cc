@@ -335,26 +335,40 @@ int run(int argc, char** argv) {
     return result.hits.empty() ? kExitNoHits : kExitHits;
 }
 
+// The one place an error's kind chooses the exit status (README: "Exit
+// status"): every error is 2, like grep; 1 is no hits, not an error.
+int exit_status_of(news::ErrorKind kind) {
+    switch (kind) {
+        case news::ErrorKind::kUsage:
+        case news::ErrorKind::kQuerySyntax:
+        case news::ErrorKind::kInput:
+        case news::ErrorKind::kDatabase:
+        case news::ErrorKind::kDatabaseLocked:
+        case news::ErrorKind::kSystem: break;
+    }
+    return kExitError;
+}
+
+int report(const news::Error& e) {
+    std::cerr << news::error_line("news-search", e) << '\n';
+    return exit_status_of(e.kind());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     try {
         return run(argc, argv);
+    } catch (const news::Error& e) {
+        return report(e);
     } catch (const po::unknown_option& e) {
         // Most often a query word with a leading minus, meant as an exclusion.
-        const std::string option = e.get_option_name();
-        std::cerr << "news-search: error: " << e.what() << " (to search for a query starting with \"-\", put -- "
-                  << "before it: news-search -- " << option << "; see --help)\n";
+        return report(news::Error(news::ErrorKind::kUsage,
+                                        std::string(e.what()) + " (to search for a query starting with \"-\", put -- " +
+                                            "before it: news-search -- " + e.get_option_name() + "; see --help)"));
     } catch (const po::error& e) {
-        std::cerr << "news-search: error: " << e.what() << " (try --help)\n";
-    } catch (const news::QuerySyntaxError& e) {
-        std::cerr << "news-search: query syntax error: " << e.what() << '\n';
-    } catch (const news::Error& e) {
-        std::cerr << "news-search: error: " << e.what() << '\n';
-    } catch (const Xapian::Error& e) {
-        std::cerr << "news-search: error: " << e.get_description() << '\n';
-    } catch (const std::exception& e) {
-        std::cerr << "news-search: error: " << e.what() << '\n';
+        return report(news::Error(news::ErrorKind::kUsage, std::string(e.what()) + " (try --help)"));
+    } catch (const std::exception& e) {  // out of memory, a file system error
+        return report(news::Error(news::ErrorKind::kSystem, e.what()));
     }
-    return kExitError;
 }

@@ -62,11 +62,31 @@ class TsvPrinter : public Printer {
         }
     }
 
+    // One member a line, with its group's key and size: `cut -f1 | uniq -c` counts the groups.
+    void groups(const GroupList& list) override {
+        out_ << "key\tsize\tid\tdate\tsource\ttitle\n";
+        for (const auto& g : list.groups)
+            for (const auto& a : g.members)
+                out_ << tsv_escape(g.key) << '\t' << g.members.size() << '\t' << tsv_escape(a.id) << '\t'
+                     << (a.date ? a.date->iso() : "") << '\t' << tsv_escape(a.source) << '\t' << tsv_escape(a.title)
+                     << '\n';
+    }
+
   private:
     std::ostream& out_;
 };
 
 }  // namespace
+
+void Printer::groups(const GroupList&) {
+    throw Error(ErrorKind::kUsage, "the groups cannot be printed in this format");
+}
+void Printer::pair(const PairReport&) {
+    throw Error(ErrorKind::kUsage, "a comparison cannot be printed in this format");
+}
+void Printer::stats(const DatabaseStats&) {
+    throw Error(ErrorKind::kUsage, "the statistics cannot be printed in this format");
+}
 
 std::string tsv_escape(const std::string& field) {
     std::string out;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/audit_reports.h"
 #include "searcher/search.h"
 #include "searcher/timeline.h"
 
@@ -20,6 +21,16 @@ class Printer {
     virtual void versions(const std::string& id, Grouping grouping, const std::vector<Version>& versions) = 0;
     // --timeline: a story's versions in publication order with their changes.
     virtual void timeline(const Timeline& timeline) = 0;
+
+    // news-index's audits (common/audit_reports.h). A back end without a
+    // form for one throws news::Error(kUsage); each command checks its
+    // --format against the formats it offers first.
+    // `dups`: the groups of one level.
+    virtual void groups(const GroupList& groups);
+    // `compare`: the decision for a pair of articles and why.
+    virtual void pair(const PairReport& report);
+    // `stats`: what the database holds.
+    virtual void stats(const DatabaseStats& stats);
 };
 
 // Version of the JSON and JSON Lines shapes; raised only for incompatible

@@ -25,7 +25,7 @@ namespace news {
 // "news-search: query syntax error: <what>".
 class QuerySyntaxError : public Error {
   public:
-    explicit QuerySyntaxError(const std::string& what) : Error(ErrorKind::kUsage, what) {}
+    explicit QuerySyntaxError(const std::string& what) : Error(ErrorKind::kQuerySyntax, what) {}
 };
 
 struct ParsedQuery {

@@ -8,6 +8,7 @@
 #include "common/article.h"
 #include "common/error.h"
 #include "common/schema.h"
+#include "common/xapian_error.h"
 #include "searcher/request_query.h"
 
 namespace news {
@@ -112,7 +113,7 @@ void check_saved_search_name(const std::string& name) {
                                            name.substr(0, 80) + "\"");
 }
 
-std::vector<SavedSearch> saved_searches(const Xapian::Database& db) {
+static std::vector<SavedSearch> read_saved_searches(const Xapian::Database& db) {
     std::vector<SavedSearch> out;
     const std::string prefix(schema::metadata::kSavedSearch);
     for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
@@ -127,7 +128,7 @@ std::vector<SavedSearch> saved_searches(const Xapian::Database& db) {
     return out;
 }
 
-void save_search(Xapian::WritableDatabase& db, SavedSearch search) {
+static void store_new_search(Xapian::WritableDatabase& db, SavedSearch search) {
     check_saved_search_name(search.name);
     if (search.query.empty()) throw Error(ErrorKind::kUsage, "--save needs a query");
     SearchResult ignored;
@@ -138,7 +139,7 @@ void save_search(Xapian::WritableDatabase& db, SavedSearch search) {
     db.commit();
 }
 
-bool remove_saved_search(Xapian::WritableDatabase& db, const std::string& name) {
+static bool delete_saved_search(Xapian::WritableDatabase& db, const std::string& name) {
     if (db.get_metadata(key_of(name)).empty()) return false;
     db.set_metadata(key_of(name), "");
     db.commit();
@@ -147,7 +148,7 @@ bool remove_saved_search(Xapian::WritableDatabase& db, const std::string& name) 
 
 std::vector<AlertReport> match_saved_searches(Xapian::WritableDatabase& db) {
     std::vector<AlertReport> reports;
-    for (SavedSearch& s : saved_searches(db)) {
+    for (SavedSearch& s : read_saved_searches(db)) {
         AlertReport report{s.name, 0, 0};
         if (db.get_lastdocid() > s.checked_through) {
             for (auto& item : find_new(db, s)) {
@@ -163,8 +164,8 @@ std::vector<AlertReport> match_saved_searches(Xapian::WritableDatabase& db) {
     return reports;
 }
 
-std::vector<SavedSearch> read_alerts(Xapian::WritableDatabase& db, const std::string& name, bool keep) {
-    std::vector<SavedSearch> all = saved_searches(db), out;
+static std::vector<SavedSearch> take_alerts(Xapian::WritableDatabase& db, const std::string& name, bool keep) {
+    std::vector<SavedSearch> all = read_saved_searches(db), out;
     for (auto& s : all) {
         if (!name.empty() && s.name != name) continue;
         out.push_back(s);
@@ -176,6 +177,23 @@ std::vector<SavedSearch> read_alerts(Xapian::WritableDatabase& db, const std::st
     if (!name.empty() && out.empty()) throw Error(ErrorKind::kUsage, "no saved search named " + name);
     if (!keep) db.commit();
     return out;
+}
+
+// The public calls, with Xapian's exceptions as news::Error.
+std::vector<SavedSearch> saved_searches(const Xapian::Database& db) {
+    return translating_xapian_errors("reading the saved searches", [&] { return read_saved_searches(db); });
+}
+
+void save_search(Xapian::WritableDatabase& db, SavedSearch search) {
+    translating_xapian_errors("saving a search", [&] { store_new_search(db, std::move(search)); });
+}
+
+bool remove_saved_search(Xapian::WritableDatabase& db, const std::string& name) {
+    return translating_xapian_errors("removing a saved search", [&] { return delete_saved_search(db, name); });
+}
+
+std::vector<SavedSearch> read_alerts(Xapian::WritableDatabase& db, const std::string& name, bool keep) {
+    return translating_xapian_errors("reading alerts", [&] { return take_alerts(db, name, keep); });
 }
 
 }  // namespace news

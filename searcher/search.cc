@@ -10,6 +10,7 @@
 #include "common/fingerprint.h"
 #include "common/schema.h"
 #include "common/similarity.h"
+#include "common/xapian_error.h"
 #include "common/keys.h"
 #include "searcher/query.h"
 #include "searcher/request_query.h"
@@ -17,37 +18,23 @@
 namespace news {
 namespace {
 
-struct GroupField {
-    std::string_view prefix;
-    Xapian::valueno slot;
-};
-
-std::optional<GroupField> group_field(Grouping g) {
-    switch (g) {
-        case Grouping::kStory: return GroupField{schema::prefix::kStory, schema::slot::kStory};
-        case Grouping::kEvent: return GroupField{schema::prefix::kEvent, schema::slot::kEvent};
-        case Grouping::kNone: break;
-    }
-    return std::nullopt;
-}
-
 // How many documents match `query` in each group of the page that has more
 // than one version: one boolean match restricted to those groups (the
 // matcher drives it from their few postings), counted per key by Xapian's
 // ValueCountMatchSpy, which remote databases run too. Xapian's collapse
 // count is no substitute: it is only a lower bound.
 std::map<std::string, Xapian::doccount> count_matching_versions(const Xapian::Database& db, const Xapian::Query& query,
-                                                                const GroupField& field,
+                                                                GroupLevel level,
                                                                 const std::vector<std::string>& keys) {
     std::map<std::string, Xapian::doccount> counts;
     if (keys.empty()) return counts;
     std::vector<Xapian::Query> groups;
-    for (const auto& key : keys) groups.emplace_back(schema::term(field.prefix, key));
+    for (const auto& key : keys) groups.emplace_back(schema::term(group_prefix(level), key));
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
                                     Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end())));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    Xapian::ValueCountMatchSpy per_key(field.slot);
+    Xapian::ValueCountMatchSpy per_key(group_slot(level));
     enquire.add_matchspy(&per_key);
     enquire.get_mset(0, 0, db.get_doccount());
     for (auto v = per_key.values_begin(); v != per_key.values_end(); ++v) counts[*v] = v.get_termfreq();
@@ -93,8 +80,8 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
     Xapian::Enquire enquire(db);
     enquire.set_query(request_queries.ranked);
     enquire.set_weighting_scheme(*make_weight(request.ranking));
-    const auto field = group_field(request.grouping);
-    if (field) enquire.set_collapse_key(field->slot);
+    const auto level = group_level(request.grouping);
+    if (level) enquire.set_collapse_key(group_slot(*level));
     switch (request.sort) {
         case SortOrder::kRelevance: break;
         // Undated articles have no timestamp, and the empty value sorts before
@@ -109,7 +96,7 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
             break;
         }
     }
-    FacetCounter facets(request.facets, field ? std::optional<Xapian::valueno>(field->slot) : std::nullopt);
+    FacetCounter facets(request.facets, level ? std::optional<Xapian::valueno>(group_slot(*level)) : std::nullopt);
     facets.attach(enquire);
     const Xapian::doccount check_at_least = count_target(db, request);
     const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
@@ -138,9 +125,9 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
         hit.score = m.get_weight();
         hit.story = doc.get_value(schema::slot::kStory);
         hit.event = doc.get_value(schema::slot::kEvent);
-        if (field) {
-            const std::string key = doc.get_value(field->slot);
-            const std::string term = schema::term(field->prefix, key);
+        if (level) {
+            const std::string key = doc.get_value(group_slot(*level));
+            const std::string term = schema::term(group_prefix(*level), key);
             hit.versions = std::max<Xapian::doccount>(1, db.get_termfreq(term));
             if (hit.versions > 1) grouped_keys.push_back(key);
         }
@@ -149,8 +136,8 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
                                    stems_in_document(doc, words));
         result.hits.push_back(std::move(hit));
     }
-    if (field) {
-        const auto matching = count_matching_versions(db, query, *field, grouped_keys);
+    if (level) {
+        const auto matching = count_matching_versions(db, query, *level, grouped_keys);
         for (auto& hit : result.hits) {
             const auto count = matching.find(request.grouping == Grouping::kStory ? hit.story : hit.event);
             if (count != matching.end()) hit.matching_versions = count->second;
@@ -170,8 +157,8 @@ std::vector<Version> list_versions(const Xapian::Database& db, const std::string
     const WeighedFingerprint shown_fp = fingerprint_of(shown);
 
     std::vector<Xapian::docid> members{shown_id};
-    if (const auto field = group_field(grouping)) {
-        const std::string term = schema::term(field->prefix, shown.get_value(field->slot));
+    if (const auto level = group_level(grouping)) {
+        const std::string term = schema::term(group_prefix(*level), shown.get_value(group_slot(*level)));
         members.clear();
         for (auto q = db.postlist_begin(term); q != db.postlist_end(term); ++q) members.push_back(*q);
     }
@@ -204,9 +191,11 @@ auto reopening_if_modified(Xapian::Database& db, Operation operation) {
     for (int reopened = 0;; ++reopened) {
         try {
             return operation();
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (reopened == kReopenAttempts) throw;
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (reopened == kReopenAttempts) throw from_xapian(e, "reading the database");
             db.reopen();
+        } catch (const Xapian::Error& e) {
+            throw from_xapian(e, "reading the database");
         }
     }
 }

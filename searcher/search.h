@@ -9,13 +9,21 @@
 #include <vector>
 
 #include "common/article.h"
+#include "common/group_level.h"
 #include "searcher/facets.h"
 #include "searcher/highlight.h"
 #include "searcher/ranking.h"
 
 namespace news {
 
+// How results are collapsed: by a group level (common/group_level.h) or not at all.
 enum class Grouping { kStory, kEvent, kNone };
+// The level a grouping collapses by; nothing for kNone.
+constexpr std::optional<GroupLevel> group_level(Grouping g) {
+    if (g == Grouping::kStory) return GroupLevel::kStory;
+    if (g == Grouping::kEvent) return GroupLevel::kEvent;
+    return std::nullopt;
+}
 enum class SortOrder { kRelevance, kNewest, kOldest };
 
 struct SearchRequest {

@@ -99,6 +99,10 @@ class TextPrinter : public Printer {
         }
     }
 
+    void groups(const GroupList& list) override { detail::write_groups_text(list, out_); }
+    void pair(const PairReport& report) override { detail::write_pair_text(report, out_); }
+    void stats(const DatabaseStats& stats) override { detail::write_stats_text(stats, out_); }
+
   private:
     // Changes listed per version; the rest are counted (JSON has them all).
     static constexpr size_t kChangesShown = 12;

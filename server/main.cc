@@ -110,19 +110,36 @@ int run(int argc, char** argv) {
     return 0;
 }
 
+// The one place an error's kind chooses the exit status: every error that
+// stops the server starting is 2 (README: "Exit status"). Errors while
+// serving are HTTP statuses (server/service.cc).
+int exit_status_of(news::ErrorKind kind) {
+    switch (kind) {
+        case news::ErrorKind::kUsage:
+        case news::ErrorKind::kQuerySyntax:
+        case news::ErrorKind::kInput:
+        case news::ErrorKind::kDatabase:
+        case news::ErrorKind::kDatabaseLocked:
+        case news::ErrorKind::kSystem: break;
+    }
+    return 2;
+}
+
+int report(const news::Error& e) {
+    std::cerr << news::error_line("news-serve", e) << '\n';
+    return exit_status_of(e.kind());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     try {
         return run(argc, argv);
-    } catch (const po::error& e) {
-        std::cerr << "news-serve: error: " << e.what() << " (try --help)\n";
     } catch (const news::Error& e) {
-        std::cerr << "news-serve: error: " << e.what() << '\n';
-    } catch (const Xapian::Error& e) {
-        std::cerr << "news-serve: error: " << e.get_description() << '\n';
-    } catch (const std::exception& e) {
-        std::cerr << "news-serve: error: " << e.what() << '\n';
+        return report(e);
+    } catch (const po::error& e) {
+        return report(news::Error(news::ErrorKind::kUsage, std::string(e.what()) + " (try --help)"));
+    } catch (const std::exception& e) {  // out of memory, a file system error
+        return report(news::Error(news::ErrorKind::kSystem, e.what()));
     }
-    return 2;
 }

@@ -14,13 +14,6 @@
 #include "test_support.h"
 #include "warc_support.h"
 
-using cli::index;
-using cli::parse_json;
-using cli::search;
-using cli::show;
-using nlohmann::json;
-namespace fs = std::filesystem;
-
 namespace {
 
 using Inputs = test::InputFolder;

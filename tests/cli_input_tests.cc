@@ -15,13 +15,6 @@
 #include "cli_support.h"
 #include "test_support.h"
 
-using cli::index;
-using cli::parse_json;
-using cli::search;
-using cli::show;
-using nlohmann::json;
-namespace fs = std::filesystem;
-
 namespace {
 
 // The whole corpus, indexed once by the real news-index.

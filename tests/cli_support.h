@@ -94,3 +94,11 @@ inline std::vector<std::string> lines_naming(const test::RunResult& r, const std
 }
 
 }  // namespace cli
+
+// The names the CLI suites use unqualified.
+using cli::index;
+using cli::parse_json;
+using cli::search;
+using cli::show;
+using nlohmann::json;
+namespace fs = std::filesystem;

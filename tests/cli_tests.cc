@@ -18,15 +18,10 @@
 #include "searcher/search.h"
 #include "test_support.h"
 
-using nlohmann::json;
 using test::RunResult;
 
 namespace {
 
-using cli::index;
-using cli::parse_json;
-using cli::search;
-using cli::show;
 
 // A seed, or an HTML copy of one (corpus/html/).
 bool is_seed(const std::string& id) { return test::is_seed_version(id); }

@@ -20,6 +20,7 @@
 #include "common/schema.h"
 #include "indexer/group_report.h"
 #include "indexer/index_build.h"
+#include "searcher/printer.h"
 #include "searcher/search.h"
 #include "test_support.h"
 
@@ -340,7 +341,7 @@ BOOST_AUTO_TEST_CASE(locked_database_is_a_database_error) {
             build(db_path, {dir / "a.txt"});
             BOOST_ERROR("built into a locked database");
         } catch (const news::Error& e) {
-            BOOST_TEST((e.kind() == news::ErrorKind::kDatabase));
+            BOOST_TEST((e.kind() == news::ErrorKind::kDatabaseLocked));
             BOOST_TEST(std::string(e.what()).find("locked") != std::string::npos, e.what());
         }
     }
@@ -410,9 +411,9 @@ BOOST_AUTO_TEST_CASE(other_schema_version_is_refused) {
 
 BOOST_AUTO_TEST_CASE(group_report_lists_the_seed_groups) {
     std::ostringstream out;
-    news::GroupReportOptions options;
-    options.json = true;
-    const size_t written = news::write_group_report(news::open_for_reading(index.db), options, out);
+    const auto list = news::collect_groups(news::open_for_reading(index.db), news::GroupLevel::kStory, 2);
+    news::make_json_printer(out)->groups(list);
+    const size_t written = list.groups.size();
     const auto j = nlohmann::json::parse(out.str());
     BOOST_TEST(j.at("level") == "story");
     BOOST_TEST(j.at("groups").size() == written);
@@ -428,8 +429,8 @@ BOOST_AUTO_TEST_CASE(group_report_lists_the_seed_groups) {
     BOOST_TEST(groups.count({test::seed_id(2), test::seed_id(4), test::html_copy_id(2)}) == 1u);
 
     std::ostringstream events;
-    options.level = news::GroupLevel::kEvent;
-    news::write_group_report(news::open_for_reading(index.db), options, events);
+    news::make_json_printer(events)->groups(
+        news::collect_groups(news::open_for_reading(index.db), news::GroupLevel::kEvent, 2));
     const auto ej = nlohmann::json::parse(events.str());
     BOOST_TEST(ej.at("level") == "event");
     std::set<std::set<std::string>> event_groups;

@@ -17,6 +17,7 @@
 #include "indexer/article_removal.h"
 #include "indexer/database_stats.h"
 #include "indexer/index_build.h"
+#include "searcher/printer.h"
 #include "test_support.h"
 
 namespace schema = news::schema;
@@ -220,7 +221,7 @@ BOOST_AUTO_TEST_CASE(stats_agree_with_the_database) {
     BOOST_TEST(last.at("finished").get<std::string>().size() == 20u);  // YYYY-MM-DDTHH:MM:SSZ
 
     std::ostringstream json_out, text_out;
-    news::write_stats_json(s, json_out);
+    news::make_json_printer(json_out)->stats(s);
     const auto j = nlohmann::json::parse(json_out.str());
     BOOST_TEST(j.at("format_version") == 1);
     BOOST_TEST(j.at("articles").get<size_t>() == s.articles);
@@ -228,7 +229,7 @@ BOOST_AUTO_TEST_CASE(stats_agree_with_the_database) {
     BOOST_TEST(j.at("sources").at("top")[0].at("source") == "reuters");
     BOOST_TEST(j.at("dates").at("earliest").get<std::string>() == *s.earliest);
     BOOST_TEST(j.at("last_build").at("added").get<size_t>() == s.articles);
-    news::write_stats_text(s, text_out);
+    news::make_text_printer(text_out, false)->stats(s);
     BOOST_TEST(text_out.str().find("articles:      " + std::to_string(s.articles) + "\n") != std::string::npos,
                text_out.str());
 }
@@ -242,7 +243,7 @@ BOOST_AUTO_TEST_CASE(stats_of_an_empty_database) {
     BOOST_TEST(!s.earliest.has_value());
     BOOST_TEST(s.last_build.empty());
     std::ostringstream out;
-    news::write_stats_json(s, out);
+    news::make_json_printer(out)->stats(s);
     const auto j = nlohmann::json::parse(out.str());
     BOOST_TEST(j.at("dates").at("earliest").is_null());
     BOOST_TEST(j.at("last_build").is_null());
