@@ -60,18 +60,24 @@ std::string to_lower(std::string_view s) {
     return Xapian::Unicode::tolower(std::string(s));
 }
 
+// Copies runs of ordinary characters whole: nearly all text has no control
+// characters, and a byte-by-byte append was most of a reader's own time.
 std::string strip_controls(std::string_view s) {
+    auto kept = [](unsigned char c) { return (c >= 0x20 && c != 0x7F) || c == '\n' || c == '\t'; };
     std::string out;
     out.reserve(s.size());
-    for (size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if ((c >= 0x20 && c != 0x7F) || c == '\n' || c == '\t') {
-            out += s[i];
-        } else if (c == '\r') {
-            if (i + 1 == s.size() || s[i + 1] != '\n') out += '\n';  // CRLF or bare CR
+    for (size_t i = 0; i < s.size();) {
+        size_t run = i;
+        while (run < s.size() && kept(static_cast<unsigned char>(s[run]))) ++run;
+        out.append(s, i, run - i);
+        if (run == s.size()) break;
+        const char c = s[run];
+        if (c == '\r') {
+            if (run + 1 == s.size() || s[run + 1] != '\n') out += '\n';  // CRLF or bare CR
         } else if (c == '\f' || c == '\v') {
             out += ' ';
         }
+        i = run + 1;
     }
     return out;
 }

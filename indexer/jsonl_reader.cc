@@ -28,10 +28,12 @@ const nlohmann::json* member(const nlohmann::json& j, const std::string& name) {
     }
 }
 
+// The field's text without control characters (they must not reach
+// terminals or JSON consumers), stripped straight from the parsed value.
 std::string string_field(const nlohmann::json& j, const std::string& name) {
     const nlohmann::json* value = member(j, name);
     if (!value || value->is_null()) return {};
-    if (value->is_string()) return value->get<std::string>();
+    if (value->is_string()) return strip_controls(value->get_ref<const std::string&>());
     if (value->is_number()) return value->dump();
     throw Error(ErrorKind::kInput, "field \"" + name + "\" is not a string");
 }
@@ -107,13 +109,12 @@ Article parse_jsonl_article(const std::string& path, long line_number, const std
     Article a;
     a.path = path;
     a.line = line_number;
-    // Control characters must not reach terminals or JSON consumers, from any field.
-    a.id = strip_controls(string_field(j, fields.id));
-    a.title = strip_controls(string_field(j, fields.title));
-    a.body = strip_controls(string_field(j, fields.body));
-    if (a.body.empty() && fields.body == JsonlFields().body) a.body = strip_controls(string_field(j, "text"));
-    a.source = strip_controls(string_field(j, fields.source));
-    a.url = strip_controls(string_field(j, fields.url));
+    a.id = string_field(j, fields.id);
+    a.title = string_field(j, fields.title);
+    a.body = string_field(j, fields.body);
+    if (a.body.empty() && fields.body == JsonlFields().body) a.body = string_field(j, "text");
+    a.source = string_field(j, fields.source);
+    a.url = string_field(j, fields.url);
     if (const auto* date = member(j, fields.date); date && date->is_number()) {
         // Seconds since 1970, as many feeds export them.
         const double seconds = date->get<double>();
@@ -124,7 +125,7 @@ Article parse_jsonl_article(const std::string& path, long line_number, const std
         a.date = d;
         a.date_text = d.iso();
     } else {
-        a.date_text = strip_controls(string_field(j, fields.date));
+        a.date_text = string_field(j, fields.date);
         if (!a.date_text.empty()) a.date = parse_date(a.date_text);
     }
     if (a.id.empty()) a.id = a.url;

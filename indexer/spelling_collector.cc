@@ -10,11 +10,12 @@ namespace {
 // Xapian's prefixes (and so the schema's) start with a capital letter, which
 // indexed words never do: TermGenerator lower-cases them. Stop words are left
 // out: queries drop them, so "oill" must become "oil", not the commoner "will".
+// The cheap tests come first: most terms are prefixed (stems, titles).
 bool is_spelling_word(const std::string& term) {
-    if (term.empty() || std::isupper(static_cast<unsigned char>(term[0])) || is_stopword(term)) return false;
+    if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) return false;
     for (const char c : term)
         if (std::isdigit(static_cast<unsigned char>(c))) return false;
-    return true;
+    return !is_stopword(term);
 }
 
 }  // namespace
