@@ -18,18 +18,22 @@ bool is_combining_accent(unsigned cp) { return cp >= 0x0300 && cp <= 0x036F; }
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// Not a code point: what decode says of a byte that starts no valid sequence.
+constexpr unsigned kInvalid = 0xFFFFFFFF;
+
 // The code point at `i` and its length in bytes; a byte that does not start
-// a valid sequence is taken as itself (length 1), so nothing is lost.
+// a valid sequence is kInvalid of length 1, copied as it is.
 unsigned decode(std::string_view s, size_t i, size_t& length) {
     const auto c = static_cast<unsigned char>(s[i]);
     length = 1;
-    if (c < 0xC0) return c;
+    if (c < 0x80) return c;
+    if (c < 0xC0 || c > 0xF7) return kInvalid;
     const size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (i + n > s.size()) return c;
+    if (i + n > s.size()) return kInvalid;
     unsigned cp = c & (0x3F >> (n - 1));
     for (size_t k = 1; k < n; ++k) {
         const auto cc = static_cast<unsigned char>(s[i + k]);
-        if ((cc & 0xC0) != 0x80) return c;
+        if ((cc & 0xC0) != 0x80) return kInvalid;
         cp = (cp << 6) | (cc & 0x3F);
     }
     length = n;
