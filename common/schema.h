@@ -27,7 +27,9 @@ namespace news::schema {
 // 5: publication-day terms (prefix::kDay), which duplicate detection's date window needs,
 //    and the recency weight value slot (kRecencyWeight), so remote shards can boost recency,
 //    and file path terms (prefix::kPath) with absolute stored paths.
-inline constexpr int kVersion = 5;
+// 6: words indexed with accents folded ("cafe" for "Café", common/fold.h) and CJK text as
+//    unigrams and bigrams (TermGenerator::FLAG_CJK_NGRAM).
+inline constexpr int kVersion = 6;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
 // searcher must agree on it, so it is part of the schema.

@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include "common/fold.h"
 #include "common/keys.h"
 #include "common/recency_weight.h"
 #include "common/schema.h"
@@ -38,6 +39,8 @@ DocumentBuilder::DocumentBuilder() {
     termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     termgen_.set_stopper(&english_stopper());
     termgen_.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+    // CJK text has no spaces between words: index its unigrams and bigrams.
+    termgen_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 
 BuiltDocument DocumentBuilder::build(const Article& a) {
@@ -48,10 +51,13 @@ BuiltDocument DocumentBuilder::build(const Article& a) {
     termgen_.set_document(doc);
     // Title words count twice unprefixed (a title match ranks above a body
     // match) and once under the title prefix for `title:` queries.
-    termgen_.index_text(a.title, 1, std::string(prefix::kTitle));
-    termgen_.index_text(a.title, 2);
+    // Words are indexed with their accents folded ("Café" as "cafe"), as the
+    // searcher folds queries: both forms of a word find it (common/fold.h).
+    const std::string title = fold_accents(a.title);
+    termgen_.index_text(title, 1, std::string(prefix::kTitle));
+    termgen_.index_text(title, 2);
     termgen_.increase_termpos();
-    termgen_.index_text(a.body);
+    termgen_.index_text(fold_accents(a.body));
 
     built.id_term = id_term(a.id);
     doc.add_boolean_term(built.id_term);

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/fold.h"
 #include "common/schema.h"
 #include "common/text.h"
 #include "searcher/query.h"
@@ -89,6 +90,62 @@ bool has_word_character(const std::string& s) {
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
+// CJK text is split into n-grams as the indexer split it (FLAG_CJK_NGRAM).
+constexpr unsigned kSnippetFlags = Xapian::MSet::SNIPPET_CJK_NGRAM;
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else out += c;
+    }
+    return out;
+}
+
+// Accents are folded in the index and the query (common/fold.h), so
+// MSet::snippet is given folded text to find "cafe" in "Café". This puts a
+// snippet of `folded` (MSet::snippet's form: HTML-escaped, highlight markers,
+// "…" where cut) back on the original text, markers on the same words.
+std::string on_original(const std::string& snippet, const std::string& original, const FoldedText& folded) {
+    const std::string ellipsis = "…";
+    std::string plain, piece;
+    std::vector<std::pair<size_t, char>> markers;  // offset in `plain`, marker
+    const auto flush = [&] {
+        plain += html_unescape(piece);
+        piece.clear();
+    };
+    for (const char c : snippet) {
+        if (c == kHighlightStart[0] || c == kHighlightEnd[0]) {
+            flush();
+            markers.emplace_back(plain.size(), c);
+        } else {
+            piece += c;
+        }
+    }
+    flush();
+    size_t lead = plain.compare(0, ellipsis.size(), ellipsis) == 0 ? ellipsis.size() : 0;
+    size_t length = plain.size() - lead;
+    size_t at = folded.text.find(plain.substr(lead, length));
+    if (at == std::string::npos && length >= ellipsis.size()) {
+        length -= ellipsis.size();  // a trailing "…" of the snippet's own
+        at = folded.text.find(plain.substr(lead, length));
+    }
+    if (at == std::string::npos) return snippet;  // MSet::snippet copies its text, so never
+    std::string out = plain.substr(0, lead);
+    size_t from = folded.source[at];
+    for (const auto& [offset, marker] : markers) {
+        const size_t in_text = std::min(std::max(offset, lead), lead + length) - lead;
+        const size_t to = folded.source[at + in_text];
+        out += html_escape(std::string_view(original).substr(from, to - from));
+        out += marker;
+        from = to;
+    }
+    out += html_escape(std::string_view(original).substr(from, folded.source[at + length] - from));
+    return out + plain.substr(lead + length);
+}
+
 // Where a passage of MSet::snippet lies in `text`, and its matches: byte
 // offsets [begin, end) of the passage, of the first match's start and of the
 // last match's end.
@@ -153,7 +210,7 @@ std::optional<std::string> centre_matches(const Xapian::MSet& mset, const std::s
     if (start >= end) return std::nullopt;
     const std::string window = text.substr(start, end - start);
     const std::string marked =
-        mset.snippet(window, window.size() * 2 + 64, english_stemmer(), 0, kHighlightStart, kHighlightEnd, "");
+        mset.snippet(window, window.size() * 2 + 64, english_stemmer(), kSnippetFlags, kHighlightStart, kHighlightEnd, "");
     if (marked.find(kHighlightStart[0]) == std::string::npos) return std::nullopt;
     return (start > 0 ? "…" : "") + marked + (end < text.size() ? "…" : "");
 }
@@ -163,7 +220,7 @@ std::optional<std::string> centre_matches(const Xapian::MSet& mset, const std::s
 std::string passage(const Xapian::MSet& mset, const std::string& text, size_t bytes) {
     const std::string snippet =
         mset.snippet(text, bytes, english_stemmer(),
-                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, kHighlightStart,
+                     kSnippetFlags | Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, kHighlightStart,
                      kHighlightEnd, "…");
     // A limit shorter than any word leaves only an ellipsis or punctuation.
     if (!has_word_character(snippet)) return {};
@@ -190,7 +247,10 @@ constexpr size_t kTwoPassageMinBytes = 160;
 // elsewhere gets two half-length passages, in text order, joined by " … ":
 // the best one and, before or after it, the one adding the most words it
 // lacks. Nothing when one passage shows them all.
-std::optional<std::string> two_passages(const Xapian::MSet& mset, const std::string& text, const std::string& one,
+struct TwoPassages {
+    std::string first, second;  // in text order
+};
+std::optional<TwoPassages> two_passages(const Xapian::MSet& mset, const std::string& text, const std::string& one,
                                         size_t bytes) {
     if (bytes < kTwoPassageMinBytes || text.size() <= bytes) return std::nullopt;
     const std::set<std::string> in_one = matched_stems(one);
@@ -215,26 +275,42 @@ std::optional<std::string> two_passages(const Xapian::MSet& mset, const std::str
     if (best)
         for (const auto& stem : matched_stems(*best)) both.insert(stem);
     if (!best || both.size() <= in_one.size()) return std::nullopt;
-    const auto trim_ellipses = [](std::string s) {
-        const std::string e = "…";
+    if (best_before) return TwoPassages{*best, first};
+    return TwoPassages{first, *best};
+}
+
+// Two passages as one: each keeps its outer ellipsis; between them one " … ".
+std::string joined(const TwoPassages& two) {
+    const std::string e = "…";
+    const auto trim_ellipses = [&](std::string s) {
         if (s.compare(0, e.size(), e) == 0) s.erase(0, e.size());
         if (s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0) s.erase(s.size() - e.size());
         return s;
     };
-    // Each passage keeps its outer ellipsis; between them one " … ".
-    const std::string& a = best_before ? *best : first;
-    const std::string& b = best_before ? first : *best;
-    const std::string e = "…";
+    const std::string& a = two.first;
+    const std::string& b = two.second;
     const bool a_lead = a.compare(0, e.size(), e) == 0;
     const bool b_tail = b.size() >= e.size() && b.compare(b.size() - e.size(), e.size(), e) == 0;
     return (a_lead ? e : "") + trim_ellipses(a) + " " + e + " " + trim_ellipses(b) + (b_tail ? e : "");
 }
 
+// `text` as MSet::snippet is given it: folded (see on_original), with the
+// way back; nothing when folding changes nothing (plain ASCII and most text).
+std::optional<FoldedText> folded_if_changed(const std::string& text) {
+    if (fold_accents(text) == text) return std::nullopt;
+    return fold_accents_mapped(text);
+}
+
 }  // namespace
 
-Highlighted make_snippet(const Xapian::MSet& mset, const std::string& text, size_t bytes,
+Highlighted make_snippet(const Xapian::MSet& mset, const std::string& original, size_t bytes,
                          const std::set<std::string>& wanted) {
-    if (text.empty() || bytes == 0) return {};
+    if (original.empty() || bytes == 0) return {};
+    const std::optional<FoldedText> folded = folded_if_changed(original);
+    const std::string& text = folded ? folded->text : original;
+    const auto restore = [&](const std::string& snippet) {
+        return folded ? on_original(snippet, original, *folded) : snippet;
+    };
     const std::string one = passage(mset, text, bytes);
     if (one.empty()) return {};
     // A second passage costs three more MSet::snippet calls: only for words
@@ -242,8 +318,9 @@ Highlighted make_snippet(const Xapian::MSet& mset, const std::string& text, size
     const std::set<std::string> shown = matched_stems(one);
     const bool lacking = std::any_of(wanted.begin(), wanted.end(), [&](const auto& s) { return !shown.count(s); });
     if (lacking)
-        if (const auto two = two_passages(mset, text, one, bytes)) return parse_snippet(*two);
-    return parse_snippet(one);
+        if (const auto two = two_passages(mset, text, one, bytes))
+            return parse_snippet(joined({restore(two->first), restore(two->second)}));
+    return parse_snippet(restore(one));
 }
 
 std::vector<QueryWord> query_words(const Xapian::Query& query) {
@@ -273,8 +350,11 @@ std::set<std::string> stems_in_document(const Xapian::Document& doc, const std::
 
 Highlighted make_title(const Xapian::MSet& mset, const std::string& title) {
     if (title.empty()) return {};
-    Highlighted h = parse_snippet(
-        mset.snippet(title, title.size() * 4 + 64, english_stemmer(), 0, kHighlightStart, kHighlightEnd, ""));
+    const std::optional<FoldedText> folded = folded_if_changed(title);
+    const std::string& text = folded ? folded->text : title;
+    const std::string snippet =
+        mset.snippet(text, text.size() * 4 + 64, english_stemmer(), kSnippetFlags, kHighlightStart, kHighlightEnd, "");
+    Highlighted h = parse_snippet(folded ? on_original(snippet, title, *folded) : snippet);
     if (h.text.empty()) h.text = title;
     return h;
 }

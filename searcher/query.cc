@@ -44,8 +44,11 @@ class ExactFilter : public Xapian::FieldProcessor {
 constexpr Xapian::termcount kMaxWildcardTerms = 200;
 
 // Operators only in capitals: a lower-case "not" or "and" is a word.
+// CJK text is split into words as the indexer splits it (FLAG_CJK_NGRAM:
+// unigrams and bigrams), so that 中国 finds a title that has it among others.
+constexpr unsigned kWordFlags = Xapian::QueryParser::FLAG_CJK_NGRAM;
 constexpr unsigned kExpressionFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                                      Xapian::QueryParser::FLAG_PURE_NOT;
+                                      Xapian::QueryParser::FLAG_PURE_NOT | kWordFlags;
 
 void configure(Xapian::QueryParser& qp, const Xapian::Database& db) {
     namespace field = schema::field;
@@ -72,7 +75,7 @@ void configure(Xapian::QueryParser& qp, const Xapian::Database& db) {
 // "date:2023-13"), it is read again with ':' and ".." as spaces.
 // `default_prefix` parses it over one field (the title) instead.
 Xapian::Query parse_prose(Xapian::QueryParser& qp, std::string text, const std::string& default_prefix = {}) {
-    const unsigned flags = query_syntax::quotes_balanced(text) ? Xapian::QueryParser::FLAG_PHRASE : 0;
+    const unsigned flags = (query_syntax::quotes_balanced(text) ? Xapian::QueryParser::FLAG_PHRASE : 0) | kWordFlags;
     try {
         return qp.parse_query(text, flags, default_prefix);
     } catch (const Xapian::QueryParserError&) {
@@ -94,6 +97,18 @@ bool is_word_byte(char c) {
 // kCommonerBy times as many.
 constexpr Xapian::doccount kRareWord = 2;
 constexpr Xapian::doccount kCommonerBy = 50;
+
+// Scripts written without spaces between words (CJK, from U+2E80): their
+// "words" are n-grams, which spelling correction knows nothing about.
+bool unspaced_script(const std::string& word) {
+    for (size_t i = 0; i < word.size(); ++i) {
+        const auto c = static_cast<unsigned char>(word[i]);
+        // U+3000 and up starts with E3 or more; U+2E80..U+2FFF with E2 BA..E2 BF.
+        if (c >= 0xE3) return true;
+        if (c == 0xE2 && i + 1 < word.size() && static_cast<unsigned char>(word[i + 1]) >= 0xBA) return true;
+    }
+    return false;
+}
 
 bool needs_correction(const Xapian::Database& db, const std::string& lower) {
     const Xapian::doccount freq =
@@ -123,7 +138,7 @@ std::string spelling_correction(const std::string& text, const Xapian::Database&
         const std::string lower = to_lower(word);
         std::string suggestion;
         if (!fielded && !wildcard && !has_digit && !query_syntax::is_operator(word) && !is_stopword(lower) &&
-            needs_correction(db, lower)) {
+            !unspaced_script(word) && needs_correction(db, lower)) {
             suggestion = db.get_spelling_suggestion(lower, max_spelling_edits(lower));
             const Xapian::doccount freq = db.get_termfreq(lower);
             if (freq > 0 && db.get_termfreq(suggestion) < freq * kCommonerBy) suggestion.clear();
@@ -183,8 +198,10 @@ const Xapian::Stem& english_stemmer() {
     return stemmer;
 }
 
-ParsedQuery parse_query(const std::string& text, const Xapian::Database& db, const RankingParams& ranking) {
-    if (trim(text).empty()) throw Error(ErrorKind::kUsage, "empty query: give words to search for (try --help)");
+ParsedQuery parse_query(const std::string& typed, const Xapian::Database& db, const RankingParams& ranking) {
+    if (trim(typed).empty()) throw Error(ErrorKind::kUsage, "empty query: give words to search for (try --help)");
+    // Words as the index has them: straight apostrophes, accents folded.
+    const std::string text = query_syntax::fold_words(with_ascii_quotes(typed));
     Xapian::QueryParser qp;
     configure(qp, db);
     ParsedQuery parsed;
@@ -193,13 +210,13 @@ ParsedQuery parse_query(const std::string& text, const Xapian::Database& db, con
     if (parsed.plain_text && ranking.drop_boilerplate) qp.set_stopper(&question_stopper());
     const std::string searched = parsed.plain_text ? prepared_prose(text, ranking) : text;
     parsed.query = parse_text(qp, searched, parsed.plain_text);
-    if (parsed.query.empty()) throw Error(ErrorKind::kUsage, "query has no searchable words: " + text);
+    if (parsed.query.empty()) throw Error(ErrorKind::kUsage, "query has no searchable words: " + typed);
     if (ranking.title_weight > 0)
         parsed.title_words = parse_text(qp, searched, parsed.plain_text, std::string(schema::prefix::kTitle));
     if (ranking.proximity_weight > 0) {
         Xapian::QueryParser words;
         words.set_stopper(parsed.plain_text && ranking.drop_boilerplate ? &question_stopper() : &english_stopper());
-        parsed.word_pairs = neighbouring_pairs(words.parse_query(searched, 0), ranking.proximity_window);
+        parsed.word_pairs = neighbouring_pairs(words.parse_query(searched, kWordFlags), ranking.proximity_window);
     }
 
     // A correction replaces words that match (next to) nothing by words of

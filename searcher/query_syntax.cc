@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string_view>
+
+#include "common/fold.h"
+#include "common/schema.h"
 
 namespace news::query_syntax {
 namespace {
@@ -183,6 +187,40 @@ std::string rewrite_exclusions(const std::string& text) {
     std::string joined;
     for (const auto& token : out) joined += (joined.empty() || joined.back() == ':' ? "" : " ") + token;
     return joined;
+}
+
+std::string fold_words(const std::string& text) {
+    namespace field = schema::field;
+    static constexpr std::string_view kExactFields[] = {field::kSource, field::kSite, field::kId, field::kStory,
+                                                        field::kDate};
+    std::string out;
+    size_t folded_up_to = 0;  // text before this is in `out`
+    for (size_t i = 0; i < text.size(); ++i) {
+        // A field name starts a token: at the start, after a space, a bracket or +/-.
+        const bool token_start = i == 0 || is_space(text[i - 1]) || text[i - 1] == '(' || text[i - 1] == '+' ||
+                                 text[i - 1] == '-';
+        if (!token_start) continue;
+        for (const std::string_view name : kExactFields) {
+            if (text.compare(i, name.size(), name) != 0 || i + name.size() >= text.size() ||
+                text[i + name.size()] != ':')
+                continue;
+            // The value runs to its closing quote, or to a space or closing bracket.
+            size_t end = i + name.size() + 1;
+            if (end < text.size() && text[end] == '"') {
+                const size_t close = text.find('"', end + 1);
+                end = close == std::string::npos ? text.size() : close + 1;
+            } else {
+                while (end < text.size() && !is_space(text[end]) && text[end] != ')') ++end;
+            }
+            out += fold_accents(std::string_view(text).substr(folded_up_to, i - folded_up_to));
+            out.append(text, i, end - i);
+            folded_up_to = end;
+            i = end - 1;
+            break;
+        }
+    }
+    out += fold_accents(std::string_view(text).substr(folded_up_to));
+    return out;
 }
 
 std::string readable_parser_error(const std::string& message) {

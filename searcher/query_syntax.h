@@ -38,6 +38,11 @@ bool looks_like_prose(const std::string& text);
 // words (`oil -gas`) are left alone: there the grammar takes them as meant.
 std::string rewrite_exclusions(const std::string& text);
 
+// The query with accents folded (common/fold.h) as the index folds its
+// words, except the values of boolean fields (source:, site:, id:, story:,
+// date:), which are matched exactly as the indexer stored them.
+std::string fold_words(const std::string& text);
+
 // A readable version of a Xapian::QueryParserError message
 // ("Syntax: <expression> AND <expression>" -> "AND needs something on each side").
 std::string readable_parser_error(const std::string& xapian_message);
