@@ -29,14 +29,9 @@ struct Fingerprint {
     // Hashes of adjacent pairs of body stems, stop words skipped, sorted,
     // unique: word order that survives synonym swaps but not rewriting.
     std::vector<uint64_t> shingles;
-    // Stemmed heading words, sorted, unique. The heading is the title, or the
-    // body's first line when there is no title (wire tables and correction
-    // notices carry their heading there: "CBT 11:40 EDT", "CORRECTION - ...").
+    // Stemmed title words ("Z" terms without the "Z"), sorted, unique.
     std::vector<std::string> title_stems;
-    // Numbers of the heading, sorted, unique: two snapshots of one template
-    // ("CBT 11:40" and "CBT 12:40", "RICE - APRIL 7" and "- APRIL 8") differ here.
-    std::vector<std::string> title_numbers;
-    // The heading marks a correction or repeat ("CORRECTED - ...", "RPT ..."):
+    // The title marks a correction or repeat ("CORRECTED - ...", "RPT ..."):
     // such a version may come days after the original.
     bool correction = false;
     uint32_t words = 0;       // length of title + body in content words
