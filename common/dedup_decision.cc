@@ -14,7 +14,8 @@ static_assert(dedup_model::kFeatures == kDedupFeatures, "common/dedup_model.h is
 const std::array<const char*, kDedupFeatures> kDedupFeatureNames = {
     "cosine",   "shingles",      "senses",     "senses_max", "numbers",     "entities",
     "length",   "log_body_words", "title_novel", "correction", "headline_only", "log_hours",
-    "no_time",  "day_or_more",   "day_or_more_x_shingles", "short_x_title_novel",
+    "no_time",  "day_or_more",   "day_or_more_x_shingles", "short_x_title_novel", "title_numbers_differ",
+    "reworded",
 };
 
 namespace {
@@ -124,7 +125,11 @@ DedupFeatures dedup_features(const Evidence& e) {
             hours ? 0.0 : 1.0,
             day_or_more,
             day_or_more * e.shingles,
-            e.shorter_body < 60 ? title_novel : 0.0};
+            e.shorter_body < 60 ? title_novel : 0.0,
+            e.title_numbers_differ ? 1.0 : 0.0,
+            // Same meanings in other words (senses above cosine): a rewritten copy of one
+            // story, where shared word pairs alone would read as a separate report.
+            std::max(0.0, e.senses - e.cosine)};
 }
 
 DedupDecision decide(const Evidence& e) { return decide(e, true); }

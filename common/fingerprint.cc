@@ -103,7 +103,7 @@ struct Reader {
     }
 };
 
-constexpr char kFormat = '\x02';
+constexpr char kFormat = '\x03';  // 3: heading numbers
 
 // Optional signed values as varints: 0 is "none", others are offset by 2^40.
 uint64_t encode_optional(const std::optional<long>& v) {
@@ -210,6 +210,51 @@ void scan_text(const std::string& raw, TextScan& out) {
     }
 }
 
+// "CORRECTED - ...", "(CORRECTION)", "RPT - ...": a word of the heading outside
+// ticker brackets ("REPUBLIC <RPT>" is a company, not a repeat).
+static bool marks_correction(const std::string& heading) {
+    std::string outside;
+    int depth = 0;
+    for (const char c : heading) {
+        if (c == '<') ++depth;
+        else if (c == '>' && depth > 0) --depth;
+        else outside += depth > 0 ? ' ' : c;
+    }
+    TextScan scan;
+    scan_text(outside, scan);
+    for (const auto& word : scan.words) {
+        if (word == "corrected" || word == "correction" || word == "corrects" || word == "correcting" ||
+            word == "rpt" || word == "repeat" || word == "repeated")
+            return true;
+    }
+    return false;
+}
+
+// The title; when there is none, the body's first line if it is short enough
+// to be a heading (wire tables and correction notices carry theirs there:
+// "CBT 11:40 EDT", "CORRECTION - TRANSALTA ..."), not an opening sentence.
+static std::string heading_of(const Article& article) {
+    if (!article.title.empty()) return article.title;
+    constexpr size_t kMaxHeadingWords = 12;
+    size_t start = 0;
+    while (start < article.body.size()) {
+        const size_t end = std::min(article.body.find('\n', start), article.body.size());
+        if (article.body.find_first_not_of(" \t\r", start) < end) {
+            std::string line = article.body.substr(start, end - start);
+            size_t words = 0;
+            bool in_word = false;
+            for (const char c : line) {
+                const bool space = c == ' ' || c == '\t' || c == '\r';
+                if (!space && !in_word) ++words;
+                in_word = !space;
+            }
+            return words <= kMaxHeadingWords ? line : std::string();
+        }
+        start = end + 1;
+    }
+    return {};
+}
+
 Fingerprint make_fingerprint(const Article& article, const Xapian::Document& indexed) {
     Fingerprint fp;
     // The termlist is sorted by term, as Fingerprint::terms must be.
@@ -221,6 +266,15 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
     scan_text(without_link_lines(article.body), body);
     TextScan title;  // titles are often ALL CAPS: their numbers count, not their names
     scan_text(article.title, title);
+    const std::string heading = heading_of(article);
+    if (article.title.empty()) {
+        TextScan heading_scan;
+        scan_text(heading, heading_scan);
+        fp.title_numbers = std::move(heading_scan.numbers);
+    } else {
+        fp.title_numbers = title.numbers;
+    }
+    sort_unique(fp.title_numbers);
     fp.numbers = std::move(body.numbers);
     fp.numbers.insert(fp.numbers.end(), title.numbers.begin(), title.numbers.end());
     fp.entities = std::move(body.entities);
@@ -242,10 +296,8 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
     for (const auto& word : title.words) {
         // Short tokens are mostly pieces of abbreviations ("U.S." gives "u", "s").
         if (word.size() >= 3) fp.title_stems.push_back(cached_stem(word));
-        if (word == "corrected" || word == "correction" || word == "corrects" || word == "rpt" ||
-            word == "repeat" || word == "repeated")
-            fp.correction = true;
     }
+    fp.correction = marks_correction(heading);
     sort_unique(fp.title_stems);
     fp.body_words = static_cast<uint32_t>(body.words.size());
     fp.words = fp.body_words + static_cast<uint32_t>(title.words.size());
@@ -266,6 +318,8 @@ std::string serialise_fingerprint(const Fingerprint& fp) {
     put_varint(out, fp.correction ? 1 : 0);
     put_varint(out, fp.title_stems.size());
     for (const auto& s : fp.title_stems) put_string(out, s);
+    put_varint(out, fp.title_numbers.size());
+    for (const auto& s : fp.title_numbers) put_string(out, s);
     put_varint(out, fp.terms.size());
     for (const auto& [term, wdf] : fp.terms) {
         put_string(out, term);
@@ -293,6 +347,8 @@ Fingerprint unserialise_fingerprint(const std::string& data) {
     fp.correction = r.varint() != 0;
     const auto ntitle = r.varint();
     for (uint64_t i = 0; i < ntitle; ++i) fp.title_stems.push_back(r.str());
+    const auto ntitle_numbers = r.varint();
+    for (uint64_t i = 0; i < ntitle_numbers; ++i) fp.title_numbers.push_back(r.str());
     const auto nterms = r.varint();
     fp.terms.reserve(std::min<uint64_t>(nterms, data.size()));
     for (uint64_t i = 0; i < nterms; ++i) {

@@ -31,7 +31,12 @@ struct Fingerprint {
     std::vector<uint64_t> shingles;
     // Stemmed title words ("Z" terms without the "Z"), sorted, unique.
     std::vector<std::string> title_stems;
-    // The title marks a correction or repeat ("CORRECTED - ...", "RPT ..."):
+    // Numbers of the heading, sorted, unique: the title, or for an untitled
+    // article a short first line (wire tables and correction notices carry
+    // their heading there). Two snapshots of one template differ here
+    // ("CBT 11:40 EDT" and "CBT 12:40 EDT", "RICE - APRIL 7" and "- APRIL 8").
+    std::vector<std::string> title_numbers;
+    // The heading marks a correction or repeat ("CORRECTED - ...", "RPT ..."):
     // such a version may come days after the original.
     bool correction = false;
     uint32_t words = 0;       // length of title + body in content words

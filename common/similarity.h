@@ -74,6 +74,9 @@ struct Evidence {
     double senses_max = 0;
     uint32_t shorter_body = 0;        // body words of the shorter article
     uint32_t title_novel = 0;         // title words of either found nowhere in the other
+    // Both headings carry numbers and they are not the same numbers: another
+    // snapshot, date or period of one template ("CBT 11:40" vs "CBT 12:40").
+    bool title_numbers_differ = false;
     bool correction = false;          // either title marks a correction or repeat
     bool headline_only = false;       // either article has no body (a flash)
     bool both_headline_only = false;
