@@ -1,5 +1,7 @@
 #include "indexer/story_grouper.h"
 
+#include "common/group_level.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -212,35 +214,26 @@ Xapian::Query CandidateFinder::query(const WeighedFingerprint& w) {
 
 namespace {
 
-
-struct Level {
-    std::string_view prefix;
-    Xapian::valueno slot;
-};
-
-constexpr Level kStoryLevel{schema::prefix::kStory, schema::slot::kStory};
-constexpr Level kEventLevel{schema::prefix::kEvent, schema::slot::kEvent};
-
 // Moves one document into the group `key` at `level`; false if already there.
-bool set_group(Xapian::WritableDatabase& db, Xapian::docid id, const Level& level, const std::string& key) {
+bool set_group(Xapian::WritableDatabase& db, Xapian::docid id, GroupLevel level, const std::string& key) {
     Xapian::Document doc = db.get_document(id);
-    const std::string old = doc.get_value(level.slot);
+    const std::string old = doc.get_value(group_slot(level));
     if (old == key) return false;
     if (!old.empty()) {
         try {
-            doc.remove_term(schema::term(level.prefix, old));
+            doc.remove_term(schema::term(group_prefix(level), old));
         } catch (const Xapian::InvalidArgumentError&) {
             // The term was missing: nothing to remove.
         }
     }
-    doc.add_boolean_term(schema::term(level.prefix, key));
-    doc.add_value(level.slot, key);
+    doc.add_boolean_term(schema::term(group_prefix(level), key));
+    doc.add_value(group_slot(level), key);
     db.replace_document(id, doc);
     return true;
 }
 
 // Gives all `members` the key of the smallest id among them.
-size_t key_by_smallest(Xapian::WritableDatabase& db, const std::set<Xapian::docid>& members, const Level& level) {
+size_t key_by_smallest(Xapian::WritableDatabase& db, const std::set<Xapian::docid>& members, GroupLevel level) {
     std::string smallest;
     for (auto m : members) {
         std::string id = article_id(db, m);
@@ -254,7 +247,7 @@ size_t key_by_smallest(Xapian::WritableDatabase& db, const std::set<Xapian::doci
 }
 
 // Gives every member of each linked component the key of its smallest id.
-size_t rekey(Xapian::WritableDatabase& db, Components& components, const Level& level) {
+size_t rekey(Xapian::WritableDatabase& db, Components& components, GroupLevel level) {
     size_t rewritten = 0;
     for (const auto& [root, nodes] : components.groups()) {
         if (nodes.size() < 2) continue;
@@ -263,7 +256,7 @@ size_t rekey(Xapian::WritableDatabase& db, Components& components, const Level& 
             if (node[0] == 'd') {
                 members.insert(static_cast<Xapian::docid>(std::stoul(node.substr(1))));
             } else {
-                const std::string term = schema::term(level.prefix, node.substr(1));
+                const std::string term = schema::term(group_prefix(level), node.substr(1));
                 for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) members.insert(*p);
             }
         }
@@ -277,35 +270,35 @@ size_t rekey(Xapian::WritableDatabase& db, Components& components, const Level& 
 size_t rekey_remaining(Xapian::WritableDatabase& db, const std::vector<std::string>& story_keys,
                        const std::vector<std::string>& event_keys) {
     size_t rewritten = 0;
-    auto rekey_level = [&](const Level& level, const std::vector<std::string>& keys) {
+    auto rekey_level = [&](GroupLevel level, const std::vector<std::string>& keys) {
         for (const auto& key : std::set<std::string>(keys.begin(), keys.end())) {
             if (key.empty()) continue;
-            const std::string term = schema::term(level.prefix, key);
+            const std::string term = schema::term(group_prefix(level), key);
             const std::set<Xapian::docid> members(db.postlist_begin(term), db.postlist_end(term));
             if (!members.empty()) rewritten += key_by_smallest(db, members, level);
         }
     };
-    rekey_level(kStoryLevel, story_keys);
-    rekey_level(kEventLevel, event_keys);
+    rekey_level(GroupLevel::kStory, story_keys);
+    rekey_level(GroupLevel::kEvent, event_keys);
     return rewritten;
 }
 
 std::vector<Xapian::docid> dissolve_groups(Xapian::WritableDatabase& db, const std::vector<std::string>& story_keys,
                                            const std::vector<std::string>& event_keys) {
     std::set<Xapian::docid> members;
-    auto collect = [&](const Level& level, const std::vector<std::string>& keys) {
+    auto collect = [&](GroupLevel level, const std::vector<std::string>& keys) {
         for (const auto& key : keys) {
             if (key.empty()) continue;
-            const std::string term = schema::term(level.prefix, key);
+            const std::string term = schema::term(group_prefix(level), key);
             for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) members.insert(*p);
         }
     };
-    collect(kStoryLevel, story_keys);
-    collect(kEventLevel, event_keys);
+    collect(GroupLevel::kStory, story_keys);
+    collect(GroupLevel::kEvent, event_keys);
     for (const Xapian::docid m : members) {
         const std::string own = group_key(article_id(db, m));
-        set_group(db, m, kStoryLevel, own);
-        set_group(db, m, kEventLevel, own);
+        set_group(db, m, GroupLevel::kStory, own);
+        set_group(db, m, GroupLevel::kEvent, own);
     }
     return {members.begin(), members.end()};
 }
@@ -402,8 +395,8 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
             }
         }
     }
-    stats.rekeyed += rekey(db, stories, kStoryLevel);
-    stats.rekeyed += rekey(db, events, kEventLevel);
+    stats.rekeyed += rekey(db, stories, GroupLevel::kStory);
+    stats.rekeyed += rekey(db, events, GroupLevel::kEvent);
     return stats;
 }
 
