@@ -1,8 +1,7 @@
 // The one error type the news-search library throws. Only the command-line
-// mains catch it: each prints error_line() and maps the kind to its exit
-// status in one function (exit_status_of in indexer/main.cc,
-// searcher/main.cc, server/main.cc). Xapian's exceptions never reach a main: the library
-// translates them where it calls Xapian (common/xapian_error.h).
+// mains catch it: each prints error_line() and exits with exit_status() of
+// its kind. Xapian's exceptions never reach a main: the library translates
+// them where it calls Xapian (common/xapian_error.h).
 #pragma once
 
 #include <stdexcept>
@@ -52,6 +51,24 @@ inline std::string error_line(const std::string& tool, const Error& e) {
         case ErrorKind::kSystem: break;
     }
     return tool + ": error: " + e.what();
+}
+
+// The one place an error's kind chooses the exit status of every tool
+// (README: "Exit status"): every error is 2, like grep. 1 is not an error: no
+// hits (news-search) or a run that lost some inputs or ids (news-index). A
+// bad input stops a build only under --strict; errors while news-serve is
+// serving are HTTP statuses (server/service.cc).
+inline constexpr int kExitError = 2;
+constexpr int exit_status(ErrorKind kind) {
+    switch (kind) {
+        case ErrorKind::kUsage:
+        case ErrorKind::kQuerySyntax:
+        case ErrorKind::kInput:
+        case ErrorKind::kDatabase:
+        case ErrorKind::kDatabaseLocked:
+        case ErrorKind::kSystem: break;
+    }
+    return kExitError;
 }
 
 // An input file (or one line of it) that cannot be read. what() is

@@ -1,8 +1,8 @@
 // news-index: builds and inspects a news-search database. A thin command
 // line over the indexer library: each subcommand is an object with its own
 // options, help and run (indexer/commands/), and every error is a
-// news::Error whose kind chooses the message form and the exit status here,
-// in exit_status_of.
+// news::Error whose kind chooses the message form and the exit status
+// (common/error.h).
 #include <boost/program_options.hpp>
 #include <iostream>
 #include <memory>
@@ -17,7 +17,6 @@ using news::cli::Command;
 
 namespace {
 
-constexpr int kExitError = 2;
 
 const char* kUsageHead = "Usage: news-index [--db PATH] COMMAND [OPTIONS]\n\nCommands:\n";
 const char* kUsageTail = R"(
@@ -32,24 +31,9 @@ an unreadable input under --strict, a database that is missing, damaged, of
 another schema version or locked by another build (which fails at once).
 )";
 
-// The one place an error's kind chooses the exit status (README: "Exit
-// status"): every error is 2; 1 is not an error but a run that lost some
-// inputs or ids (Command::run).
-int exit_status_of(news::ErrorKind kind) {
-    switch (kind) {
-        case news::ErrorKind::kUsage:
-        case news::ErrorKind::kQuerySyntax:
-        case news::ErrorKind::kInput:  // only under --strict does a bad input stop a build
-        case news::ErrorKind::kDatabase:
-        case news::ErrorKind::kDatabaseLocked:
-        case news::ErrorKind::kSystem: break;
-    }
-    return kExitError;
-}
-
 int report(const news::Error& e) {
     std::cerr << news::error_line("news-index", e) << '\n';
-    return exit_status_of(e.kind());
+    return news::exit_status(e.kind());
 }
 
 po::options_description global_options() {

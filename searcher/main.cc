@@ -26,7 +26,6 @@ namespace {
 // Like grep.
 constexpr int kExitHits = 0;
 constexpr int kExitNoHits = 1;
-constexpr int kExitError = 2;
 
 const char* kUsage = R"(Usage: news-search [OPTIONS] QUERY...
        news-search [OPTIONS] --versions ID
@@ -335,23 +334,9 @@ int run(int argc, char** argv) {
     return result.hits.empty() ? kExitNoHits : kExitHits;
 }
 
-// The one place an error's kind chooses the exit status (README: "Exit
-// status"): every error is 2, like grep; 1 is no hits, not an error.
-int exit_status_of(news::ErrorKind kind) {
-    switch (kind) {
-        case news::ErrorKind::kUsage:
-        case news::ErrorKind::kQuerySyntax:
-        case news::ErrorKind::kInput:
-        case news::ErrorKind::kDatabase:
-        case news::ErrorKind::kDatabaseLocked:
-        case news::ErrorKind::kSystem: break;
-    }
-    return kExitError;
-}
-
 int report(const news::Error& e) {
     std::cerr << news::error_line("news-search", e) << '\n';
-    return exit_status_of(e.kind());
+    return news::exit_status(e.kind());
 }
 
 }  // namespace

@@ -110,24 +110,9 @@ int run(int argc, char** argv) {
     return 0;
 }
 
-// The one place an error's kind chooses the exit status: every error that
-// stops the server starting is 2 (README: "Exit status"). Errors while
-// serving are HTTP statuses (server/service.cc).
-int exit_status_of(news::ErrorKind kind) {
-    switch (kind) {
-        case news::ErrorKind::kUsage:
-        case news::ErrorKind::kQuerySyntax:
-        case news::ErrorKind::kInput:
-        case news::ErrorKind::kDatabase:
-        case news::ErrorKind::kDatabaseLocked:
-        case news::ErrorKind::kSystem: break;
-    }
-    return 2;
-}
-
 int report(const news::Error& e) {
     std::cerr << news::error_line("news-serve", e) << '\n';
-    return exit_status_of(e.kind());
+    return news::exit_status(e.kind());
 }
 
 }  // namespace
