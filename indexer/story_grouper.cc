@@ -116,11 +116,80 @@ class Components {
 };
 
 
+// A fixed sorted list of documents as a boolean posting list.
+class DocumentListSource : public Xapian::PostingSource {
+  public:
+    explicit DocumentListSource(std::shared_ptr<const std::vector<Xapian::docid>> docs) : docs_(std::move(docs)) {}
+    void init(const Xapian::Database&) override {
+        at_ = 0;
+        started_ = false;
+    }
+    Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(docs_->size()); }
+    Xapian::doccount get_termfreq_est() const override { return get_termfreq_min(); }
+    Xapian::doccount get_termfreq_max() const override { return get_termfreq_min(); }
+    void next(double) override {
+        if (started_) ++at_;
+        started_ = true;
+    }
+    void skip_to(Xapian::docid did, double) override {
+        started_ = true;
+        at_ = static_cast<size_t>(std::lower_bound(docs_->begin() + static_cast<std::ptrdiff_t>(at_), docs_->end(),
+                                                   did) - docs_->begin());
+    }
+    bool at_end() const override { return started_ && at_ >= docs_->size(); }
+    Xapian::docid get_docid() const override { return (*docs_)[at_]; }
+    PostingSource* clone() const override { return new DocumentListSource(docs_); }
+    std::string get_description() const override { return "DocumentListSource"; }
+
+  private:
+    std::shared_ptr<const std::vector<Xapian::docid>> docs_;
+    size_t at_ = 0;
+    bool started_ = false;
+};
+
 }  // namespace
+
+// The documents of each date window (the day terms of the window's days and
+// the undated term), read once per day and shared by all the articles of
+// that day: most of a candidate search's cost was the OR of those posting
+// lists. Bounded: at most kDays windows are kept.
+class CandidateFinder::DayWindows {
+  public:
+    explicit DayWindows(const Xapian::Database& db) : db_(db) {}
+    std::shared_ptr<const std::vector<Xapian::docid>> documents(long day) {
+        if (auto it = windows_.find(day); it != windows_.end()) return it->second;
+        if (windows_.size() >= kDays) windows_.clear();
+        auto docs = std::make_shared<std::vector<Xapian::docid>>();
+        auto add = [&](const std::string& term) {
+            for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) docs->push_back(*p);
+        };
+        add(std::string(schema::prefix::kUndated));
+        for (const std::string& term : day_terms(day)) add(term);
+        std::sort(docs->begin(), docs->end());
+        return windows_.emplace(day, std::move(docs)).first->second;
+    }
+    static std::vector<std::string> day_terms(long day) {
+        std::vector<std::string> terms;
+        for (long d = day - kDateWindowDays; d <= day + kDateWindowDays; ++d)
+            terms.push_back(schema::term(schema::prefix::kDay, Date::from_days(d).key()));
+        return terms;
+    }
+
+  private:
+    static constexpr size_t kDays = 64;
+    Xapian::Database db_;
+    std::map<long, std::shared_ptr<const std::vector<Xapian::docid>>> windows_;
+};
+
+CandidateFinder::~CandidateFinder() = default;
 
 CandidateFinder::CandidateFinder(const Xapian::Database& db, TermWeights& weights, CandidateQueryShape shape,
                                  IdLookup ids)
-    : db_(db), weights_(weights), shape_(shape), ids_(std::move(ids)), enquire_(db_) {}
+    : db_(db), weights_(weights), shape_(shape), ids_(std::move(ids)), enquire_(db_) {
+    // Document lists are in the docids of one database; a database of
+    // several shards filters by its day terms instead.
+    if (db_.size() == 1) windows_ = std::make_unique<DayWindows>(db_);
+}
 
 std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& article, Xapian::docid self) {
     enquire_.set_query(query(article));
@@ -216,9 +285,12 @@ Xapian::Query CandidateFinder::query(const WeighedFingerprint& w) {
     // The window's day terms (and undated articles, which may be versions of
     // anything): boolean posting lists the matcher skips along, so the
     // search costs what the window holds, not the archive.
+    if (windows_) {
+        auto* source = new DocumentListSource(windows_->documents(*w.fp.day));
+        return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(source->release()));
+    }
     std::vector<Xapian::Query> window{Xapian::Query(std::string(schema::prefix::kUndated))};
-    for (long day = *w.fp.day - kDateWindowDays; day <= *w.fp.day + kDateWindowDays; ++day)
-        window.emplace_back(schema::term(schema::prefix::kDay, Date::from_days(day).key()));
+    for (const std::string& term : DayWindows::day_terms(*w.fp.day)) window.emplace_back(term);
     return Xapian::Query(Xapian::Query::OP_FILTER, query,
                          Xapian::Query(Xapian::Query::OP_OR, window.begin(), window.end()));
 }

@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,7 @@ class CandidateFinder {
     using IdLookup = std::function<std::string(Xapian::docid)>;
     CandidateFinder(const Xapian::Database& db, TermWeights& weights, CandidateQueryShape shape = {},
                     IdLookup ids = {});
+    ~CandidateFinder();
     // The documents worth verifying against `article` (document `self`,
     // left out), best first.
     std::vector<Xapian::docid> find(const WeighedFingerprint& article, Xapian::docid self);
@@ -84,6 +86,8 @@ class CandidateFinder {
     TermWeights& weights_;
     CandidateQueryShape shape_;
     IdLookup ids_;
+    class DayWindows;
+    std::unique_ptr<DayWindows> windows_;  // of a one-shard database
     Xapian::Enquire enquire_;
 };
 
