@@ -42,20 +42,32 @@ uint32_t title_words_missing(const Fingerprint& a, const Fingerprint& b) {
     return missing;
 }
 
-// The weight share of `a`'s terms that `b` has too or has a synonym of;
-// `shared` marks the terms of `a` found verbatim in `b`.
-double sense_cover(const WeighedFingerprint& a, const WeighedFingerprint& b, std::vector<char>& shared) {
-    const auto& ts = a.term_senses;
-    const auto& bs = b.senses;
-    for (size_t i = 0, j = 0; i < ts.size() && j < bs.size();) {
-        if (ts[i].first < bs[j]) {
+// Marks the terms of `a` and of `b` that share a WordNet sense with a term of
+// the other (in `a_shared`, `b_shared`). One merge of the two sorted
+// (sense, term) lists serves both directions: a sense both articles have
+// marks every term of either that has it.
+void mark_shared_senses(const WeighedFingerprint& a, const WeighedFingerprint& b, std::vector<char>& a_shared,
+                        std::vector<char>& b_shared) {
+    const auto* i = a.term_senses.data();
+    const auto* const i_end = i + a.term_senses.size();
+    const auto* j = b.term_senses.data();
+    const auto* const j_end = j + b.term_senses.size();
+    while (i != i_end && j != j_end) {
+        const uint32_t x = i->first, y = j->first;
+        if (x < y) {
             ++i;
-        } else if (bs[j] < ts[i].first) {
+        } else if (y < x) {
             ++j;
         } else {
-            shared[ts[i++].second] = 1;
+            for (; i != i_end && i->first == x; ++i) a_shared[i->second] = 1;
+            for (; j != j_end && j->first == x; ++j) b_shared[j->second] = 1;
         }
     }
+}
+
+// The weight share of `a`'s terms marked in `shared` (found in the other
+// article verbatim or as a synonym).
+double sense_cover(const WeighedFingerprint& a, const std::vector<char>& shared) {
     double cover = 0;
     for (size_t i = 0; i < shared.size(); ++i)
         if (shared[i]) cover += a.weights[i] * a.weights[i];
@@ -146,7 +158,8 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
         }
     }
     e.cosine = dot;
-    const double a_cover = sense_cover(a, b, a_shared), b_cover = sense_cover(b, a, b_shared);
+    mark_shared_senses(a, b, a_shared, b_shared);
+    const double a_cover = sense_cover(a, a_shared), b_cover = sense_cover(b, b_shared);
     e.senses = std::min(a_cover, b_cover);
     e.senses_max = std::max(a_cover, b_cover);
     // Absent numbers or names are no evidence against; absent wording is.

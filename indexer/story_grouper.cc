@@ -60,6 +60,14 @@ class FingerprintCache {
         return *young_.emplace(id, std::move(entry)).first->second;
     }
 
+    // A document's article id: from the cache if it is there (without
+    // loading its fingerprint if not).
+    std::string id(Xapian::docid id) const {
+        if (auto it = young_.find(id); it != young_.end()) return it->second->id;
+        if (auto it = old_.find(id); it != old_.end()) return it->second->id;
+        return article_id(db_, id);
+    }
+
     // Call only while holding no references; true when a generation was
     // dropped (callers may forget their own per-article records then).
     bool trim() {
@@ -108,10 +116,80 @@ class Components {
 };
 
 
+// A fixed sorted list of documents as a boolean posting list.
+class DocumentListSource : public Xapian::PostingSource {
+  public:
+    explicit DocumentListSource(std::shared_ptr<const std::vector<Xapian::docid>> docs) : docs_(std::move(docs)) {}
+    void init(const Xapian::Database&) override {
+        at_ = 0;
+        started_ = false;
+    }
+    Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(docs_->size()); }
+    Xapian::doccount get_termfreq_est() const override { return get_termfreq_min(); }
+    Xapian::doccount get_termfreq_max() const override { return get_termfreq_min(); }
+    void next(double) override {
+        if (started_) ++at_;
+        started_ = true;
+    }
+    void skip_to(Xapian::docid did, double) override {
+        started_ = true;
+        at_ = static_cast<size_t>(std::lower_bound(docs_->begin() + static_cast<std::ptrdiff_t>(at_), docs_->end(),
+                                                   did) - docs_->begin());
+    }
+    bool at_end() const override { return started_ && at_ >= docs_->size(); }
+    Xapian::docid get_docid() const override { return (*docs_)[at_]; }
+    PostingSource* clone() const override { return new DocumentListSource(docs_); }
+    std::string get_description() const override { return "DocumentListSource"; }
+
+  private:
+    std::shared_ptr<const std::vector<Xapian::docid>> docs_;
+    size_t at_ = 0;
+    bool started_ = false;
+};
+
 }  // namespace
 
-CandidateFinder::CandidateFinder(const Xapian::Database& db, TermWeights& weights, CandidateQueryShape shape)
-    : db_(db), weights_(weights), shape_(shape), enquire_(db_) {}
+// The documents of each date window (the day terms of the window's days and
+// the undated term), read once per day and shared by all the articles of
+// that day: most of a candidate search's cost was the OR of those posting
+// lists. Bounded: at most kDays windows are kept.
+class CandidateFinder::DayWindows {
+  public:
+    explicit DayWindows(const Xapian::Database& db) : db_(db) {}
+    std::shared_ptr<const std::vector<Xapian::docid>> documents(long day) {
+        if (auto it = windows_.find(day); it != windows_.end()) return it->second;
+        if (windows_.size() >= kDays) windows_.clear();
+        auto docs = std::make_shared<std::vector<Xapian::docid>>();
+        auto add = [&](const std::string& term) {
+            for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) docs->push_back(*p);
+        };
+        add(std::string(schema::prefix::kUndated));
+        for (const std::string& term : day_terms(day)) add(term);
+        std::sort(docs->begin(), docs->end());
+        return windows_.emplace(day, std::move(docs)).first->second;
+    }
+    static std::vector<std::string> day_terms(long day) {
+        std::vector<std::string> terms;
+        for (long d = day - kDateWindowDays; d <= day + kDateWindowDays; ++d)
+            terms.push_back(schema::term(schema::prefix::kDay, Date::from_days(d).key()));
+        return terms;
+    }
+
+  private:
+    static constexpr size_t kDays = 64;
+    Xapian::Database db_;
+    std::map<long, std::shared_ptr<const std::vector<Xapian::docid>>> windows_;
+};
+
+CandidateFinder::~CandidateFinder() = default;
+
+CandidateFinder::CandidateFinder(const Xapian::Database& db, TermWeights& weights, CandidateQueryShape shape,
+                                 IdLookup ids)
+    : db_(db), weights_(weights), shape_(shape), ids_(std::move(ids)), enquire_(db_) {
+    // Document lists are in the docids of one database; a database of
+    // several shards filters by its day terms instead.
+    if (db_.size() == 1) windows_ = std::make_unique<DayWindows>(db_);
+}
 
 std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& article, Xapian::docid self) {
     enquire_.set_query(query(article));
@@ -146,7 +224,7 @@ std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& artic
         std::vector<std::pair<std::string, Xapian::docid>> tied;
         for (const Hit& h : hits) {
             if (h.score > cut) out.push_back(h.doc);
-            if (h.score == cut) tied.emplace_back(article_id(db_, h.doc), h.doc);
+            if (h.score == cut) tied.emplace_back(ids_ ? ids_(h.doc) : article_id(db_, h.doc), h.doc);
         }
         std::sort(tied.begin(), tied.end());
         for (size_t i = 0; out.size() < kCandidatesPerArticle; ++i) out.push_back(tied[i].second);
@@ -166,16 +244,18 @@ Xapian::Query CandidateFinder::query(const WeighedFingerprint& w) {
     const double rare_docs = std::max(kMaxExtraTermShare * weights.doccount(), kMinCommonDocs);
     const double min_extra_idf = std::log(1.0 + weights.doccount() / rare_docs);
     std::vector<std::string> terms;
-    // The `count` rarest of `candidates` that are rare enough.
+    // The `count` rarest of `candidates` that are rare enough (each idf
+    // looked up once, not once per comparison).
     auto take = [&](std::vector<std::string> candidates, size_t count) {
-        const size_t k = std::min(count, candidates.size());
-        std::partial_sort(candidates.begin(), candidates.begin() + k, candidates.end(),
-                          [&](const std::string& a, const std::string& b) {
-                              const double ia = weights.idf(a), ib = weights.idf(b);
-                              return ia != ib ? ia > ib : a < b;
-                          });
+        std::vector<std::pair<double, std::string*>> by_idf;
+        by_idf.reserve(candidates.size());
+        for (std::string& c : candidates) by_idf.emplace_back(weights.idf(c), &c);
+        const size_t k = std::min(count, by_idf.size());
+        std::partial_sort(by_idf.begin(), by_idf.begin() + k, by_idf.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first > b.first : *a.second < *b.second;
+        });
         for (size_t i = 0; i < k; ++i)
-            if (weights.idf(candidates[i]) >= min_extra_idf) terms.push_back(std::move(candidates[i]));
+            if (by_idf[i].first >= min_extra_idf) terms.push_back(std::move(*by_idf[i].second));
     };
     // The most distinctive stems (tf-idf): what an edited copy shares.
     std::vector<size_t> order(w.fp.terms.size());
@@ -211,18 +291,21 @@ Xapian::Query CandidateFinder::query(const WeighedFingerprint& w) {
     // The window's day terms (and undated articles, which may be versions of
     // anything): boolean posting lists the matcher skips along, so the
     // search costs what the window holds, not the archive.
+    if (windows_) {
+        auto* source = new DocumentListSource(windows_->documents(*w.fp.day));
+        return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(source->release()));
+    }
     std::vector<Xapian::Query> window{Xapian::Query(std::string(schema::prefix::kUndated))};
-    for (long day = *w.fp.day - kDateWindowDays; day <= *w.fp.day + kDateWindowDays; ++day)
-        window.emplace_back(schema::term(schema::prefix::kDay, Date::from_days(day).key()));
+    for (const std::string& term : DayWindows::day_terms(*w.fp.day)) window.emplace_back(term);
     return Xapian::Query(Xapian::Query::OP_FILTER, query,
                          Xapian::Query(Xapian::Query::OP_OR, window.begin(), window.end()));
 }
 
 namespace {
 
-// Moves one document into the group `key` at `level`; false if already there.
-bool set_group(Xapian::WritableDatabase& db, Xapian::docid id, GroupLevel level, const std::string& key) {
-    Xapian::Document doc = db.get_document(id);
+// Replaces a document's key at `level` in `doc` (the term and the value);
+// false if it is already `key`.
+bool move_to_group(Xapian::Document& doc, GroupLevel level, const std::string& key) {
     const std::string old = doc.get_value(group_slot(level));
     if (old == key) return false;
     if (!old.empty()) {
@@ -234,27 +317,56 @@ bool set_group(Xapian::WritableDatabase& db, Xapian::docid id, GroupLevel level,
     }
     doc.add_boolean_term(schema::term(group_prefix(level), key));
     doc.add_value(group_slot(level), key);
-    db.replace_document(id, doc);
     return true;
 }
 
-// Gives all `members` the key of the smallest id among them.
-size_t key_by_smallest(Xapian::WritableDatabase& db, const std::set<Xapian::docid>& members, GroupLevel level) {
-    std::string smallest;
-    for (auto m : members) {
-        std::string id = article_id(db, m);
-        if (smallest.empty() || id < smallest) smallest = std::move(id);
-    }
-    const std::string key = group_key(smallest);
+// A document's new keys, at either level or both (empty: left as it is).
+struct NewKeys {
+    std::string story, event;
+};
+
+// Moves one document into its new groups in one rewrite: changing a term
+// makes Xapian read all of the document's terms and positions, so both
+// levels are done together. Returns the levels whose key changed.
+size_t set_groups(Xapian::WritableDatabase& db, Xapian::docid id, const NewKeys& keys) {
+    Xapian::Document doc = db.get_document(id);
+    size_t changed = 0;
+    if (!keys.story.empty() && move_to_group(doc, GroupLevel::kStory, keys.story)) ++changed;
+    if (!keys.event.empty() && move_to_group(doc, GroupLevel::kEvent, keys.event)) ++changed;
+    if (changed) db.replace_document(id, doc);
+    return changed;
+}
+
+// Writes every document's new keys; returns the (document, level) keys changed.
+size_t set_groups(Xapian::WritableDatabase& db, const std::map<Xapian::docid, NewKeys>& keys) {
     size_t rewritten = 0;
-    for (auto m : members)
-        if (set_group(db, m, level, key)) ++rewritten;
+    for (const auto& [id, new_keys] : keys) rewritten += set_groups(db, id, new_keys);
     return rewritten;
 }
 
-// Gives every member of each linked component the key of its smallest id.
-size_t rekey(Xapian::WritableDatabase& db, Components& components, GroupLevel level) {
-    size_t rewritten = 0;
+std::string& key_at(NewKeys& keys, GroupLevel level) {
+    return level == GroupLevel::kStory ? keys.story : keys.event;
+}
+
+// Records in `out` the key of the smallest id among `members` for all of
+// them; `ids` holds the article ids already known (others are read).
+void key_by_smallest(const Xapian::Database& db, const std::set<Xapian::docid>& members, GroupLevel level,
+                     const std::unordered_map<Xapian::docid, std::string>& ids,
+                     std::map<Xapian::docid, NewKeys>& out) {
+    std::string smallest;
+    for (auto m : members) {
+        const auto known = ids.find(m);
+        std::string id = known != ids.end() ? known->second : article_id(db, m);
+        if (smallest.empty() || id < smallest) smallest = std::move(id);
+    }
+    const std::string key = group_key(smallest);
+    for (auto m : members) key_at(out[m], level) = key;
+}
+
+// Records in `out` the key of its smallest id for every member of each
+// linked component.
+void rekey(const Xapian::Database& db, Components& components, GroupLevel level,
+           const std::unordered_map<Xapian::docid, std::string>& ids, std::map<Xapian::docid, NewKeys>& out) {
     for (const auto& [root, nodes] : components.groups()) {
         if (nodes.size() < 2) continue;
         std::set<Xapian::docid> members;
@@ -266,27 +378,26 @@ size_t rekey(Xapian::WritableDatabase& db, Components& components, GroupLevel le
                 for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) members.insert(*p);
             }
         }
-        rewritten += key_by_smallest(db, members, level);
+        key_by_smallest(db, members, level, ids, out);
     }
-    return rewritten;
 }
 
 }  // namespace
 
 size_t rekey_remaining(Xapian::WritableDatabase& db, const std::vector<std::string>& story_keys,
                        const std::vector<std::string>& event_keys) {
-    size_t rewritten = 0;
+    std::map<Xapian::docid, NewKeys> new_keys;
     auto rekey_level = [&](GroupLevel level, const std::vector<std::string>& keys) {
         for (const auto& key : std::set<std::string>(keys.begin(), keys.end())) {
             if (key.empty()) continue;
             const std::string term = schema::term(group_prefix(level), key);
             const std::set<Xapian::docid> members(db.postlist_begin(term), db.postlist_end(term));
-            if (!members.empty()) rewritten += key_by_smallest(db, members, level);
+            if (!members.empty()) key_by_smallest(db, members, level, {}, new_keys);
         }
     };
     rekey_level(GroupLevel::kStory, story_keys);
     rekey_level(GroupLevel::kEvent, event_keys);
-    return rewritten;
+    return set_groups(db, new_keys);
 }
 
 std::vector<Xapian::docid> dissolve_groups(Xapian::WritableDatabase& db, const std::vector<std::string>& story_keys,
@@ -303,8 +414,7 @@ std::vector<Xapian::docid> dissolve_groups(Xapian::WritableDatabase& db, const s
     collect(GroupLevel::kEvent, event_keys);
     for (const Xapian::docid m : members) {
         const std::string own = group_key(article_id(db, m));
-        set_group(db, m, GroupLevel::kStory, own);
-        set_group(db, m, GroupLevel::kEvent, own);
+        set_groups(db, m, NewKeys{own, own});
     }
     return {members.begin(), members.end()};
 }
@@ -320,6 +430,9 @@ struct WorkerResult {
     std::vector<Link> links;
     size_t articles = 0;
     size_t comparisons = 0;
+    // The article ids of linked documents, read anyway to compare them:
+    // re-keying needs them and need not read them again.
+    std::unordered_map<Xapian::docid, std::string> ids;
 };
 
 // Finds and verifies the candidates of every `workers`-th changed article,
@@ -330,7 +443,7 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ch
     const Xapian::Database db(db_path);
     TermWeights weights(db);
     FingerprintCache cache(db, weights);
-    CandidateFinder finder(db, weights);
+    CandidateFinder finder(db, weights, {}, [&cache](Xapian::docid id) { return cache.id(id); });
     std::set<std::pair<Xapian::docid, Xapian::docid>> compared;
     for (size_t i = first; i < changed.size(); i += workers) {
         const Xapian::docid d = changed[i];
@@ -350,7 +463,11 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ch
             const bool a_first = a.id < b.id;
             const Relation relation = judge(a_first ? compare(a.fingerprint, b.fingerprint)
                                                     : compare(b.fingerprint, a.fingerprint));
-            if (relation != Relation::kDifferent) out.links.push_back({d, c, relation});
+            if (relation != Relation::kDifferent) {
+                out.links.push_back({d, c, relation});
+                out.ids.emplace(d, a.id);
+                out.ids.emplace(c, b.id);
+            }
         }
     }
 }
@@ -386,7 +503,9 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
     // A pair found from both sides is one link.
     std::set<std::pair<Xapian::docid, Xapian::docid>> linked;
     Components stories, events;
-    for (const auto& result : results) {
+    std::unordered_map<Xapian::docid, std::string> ids;
+    for (auto& result : results) {
+        ids.merge(result.ids);
         stats.articles += result.articles;
         stats.comparisons += result.comparisons;
         for (const Link& link : result.links) {
@@ -401,8 +520,10 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
             }
         }
     }
-    stats.rekeyed += rekey(db, stories, GroupLevel::kStory);
-    stats.rekeyed += rekey(db, events, GroupLevel::kEvent);
+    std::map<Xapian::docid, NewKeys> new_keys;
+    rekey(db, stories, GroupLevel::kStory, ids, new_keys);
+    rekey(db, events, GroupLevel::kEvent, ids, new_keys);
+    stats.rekeyed = set_groups(db, new_keys);
     return stats;
 }
 

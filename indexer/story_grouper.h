@@ -18,6 +18,8 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -68,7 +70,12 @@ struct CandidateQueryShape {
 // thread). Exposed for the candidate-recall benchmark (scripts/bench-candidates).
 class CandidateFinder {
   public:
-    CandidateFinder(const Xapian::Database& db, TermWeights& weights, CandidateQueryShape shape = {});
+    // The article id of a document (used to break ties at the cut); by
+    // default read from the database.
+    using IdLookup = std::function<std::string(Xapian::docid)>;
+    CandidateFinder(const Xapian::Database& db, TermWeights& weights, CandidateQueryShape shape = {},
+                    IdLookup ids = {});
+    ~CandidateFinder();
     // The documents worth verifying against `article` (document `self`,
     // left out), best first.
     std::vector<Xapian::docid> find(const WeighedFingerprint& article, Xapian::docid self);
@@ -78,6 +85,9 @@ class CandidateFinder {
     Xapian::Database db_;
     TermWeights& weights_;
     CandidateQueryShape shape_;
+    IdLookup ids_;
+    class DayWindows;
+    std::unique_ptr<DayWindows> windows_;  // of a one-shard database
     Xapian::Enquire enquire_;
 };
 
