@@ -1,10 +1,18 @@
 #include "searcher/feedback.h"
 
+#include <set>
 #include <vector>
 
+#include "searcher/highlight.h"
 #include "searcher/stemmed_words.h"
 
 namespace news {
+
+bool wants_feedback(const Xapian::Query& query, const RankingParams& ranking) {
+    std::set<std::string> stems;
+    for (const auto& word : query_words(query)) stems.insert(word.stem);
+    return stems.size() >= ranking.feedback_min_words;
+}
 
 Xapian::Query with_feedback(const Xapian::Query& query, const Xapian::Database& db, const RankingParams& ranking) {
     if (ranking.feedback_docs == 0 || ranking.feedback_terms == 0 || !(ranking.feedback_weight > 0)) return query;

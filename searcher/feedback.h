@@ -14,6 +14,10 @@ namespace news {
 // added by OP_AND_MAYBE (they rerank, never add matches), each at
 // `ranking.feedback_weight` times its share of the best expand weight. The
 // same query when feedback is off or nothing matches.
+// Whether feedback is worth its cost for the typed query `query`: it has
+// at least `ranking.feedback_min_words` distinct words (README, "Ranking").
+bool wants_feedback(const Xapian::Query& query, const RankingParams& ranking);
+
 Xapian::Query with_feedback(const Xapian::Query& query, const Xapian::Database& db, const RankingParams& ranking);
 
 }  // namespace news

@@ -339,11 +339,18 @@ std::vector<QueryWord> query_words(const Xapian::Query& query) {
 }
 
 std::set<std::string> stems_in_document(const Xapian::Document& doc, const std::vector<QueryWord>& words) {
+    // One pass over the document's term list (opening it is the cost), the
+    // words in term order.
+    std::vector<const QueryWord*> by_term;
+    for (const auto& word : words) by_term.push_back(&word);
+    std::sort(by_term.begin(), by_term.end(), [](const auto* a, const auto* b) { return a->term < b->term; });
     std::set<std::string> found;
-    for (const auto& word : words) {
-        Xapian::TermIterator t = doc.termlist_begin();
-        t.skip_to(word.term);
-        if (t != doc.termlist_end() && *t == word.term) found.insert(word.stem);
+    if (by_term.empty()) return found;
+    Xapian::TermIterator t = doc.termlist_begin();
+    for (const QueryWord* word : by_term) {
+        t.skip_to(word->term);
+        if (t == doc.termlist_end()) break;
+        if (*t == word->term) found.insert(word->stem);
     }
     return found;
 }

@@ -130,7 +130,9 @@ nlohmann::json result_summary(const SearchRequest& request, const SearchResult& 
                         {"limit", request.limit},
                         {"total", {{"count", result.total},
                                    {"exact", result.total_exact},
-                                   {"more_than", result.total_more_than},
+                                   // Format 1 readers know it: "more than 10000" from
+                                   // news-search's earlier bound, never true now.
+                                   {"more_than", false},
                                    {"unit", detail::unit_name(request.grouping, true)}}},
                         {"matches_estimated", result.matches_estimated},
                         {"matches_lower_bound", result.matches_lower},

@@ -86,9 +86,9 @@ code points; jsonl gives one hit per line, then a summary line ("type":
 score, id, date, source, versions, story, title, url (tabs, newlines and
 backslashes in fields written as \t \n \\). Schema: docs/output-format.md.
 The total counts stories (with --event events, with --all-versions articles),
-not the versions collapsed into them, exactly up to 10,000 ("more than 10000
-stories" past that), or always with --exact-total or --facets. --limit and
---offset page by stories.
+not the versions collapsed into them: exactly when the query matches at most
+100 articles past the page (or always with --exact-total or --facets), else
+Xapian's estimate ("about 4000 stories"). --limit and --offset page by stories.
 
 --facets source,month counts the whole result by source or period (source,
 year, month, day); with grouping on, a story counts once under each value any
@@ -233,7 +233,7 @@ int run(int argc, char** argv) {
         "relevance, newest or oldest (undated articles last)")(
         "format", po::value<std::string>()->default_value("text"), "text, json, jsonl or tsv")(
         "facets", po::value<std::string>(), "count the whole result by source, year, month and/or day (comma-separated)")(
-        "exact-total", "count every match for the total, past 10,000 too")(
+        "exact-total", "count every match for the total (else past 100 articles it is an estimate)")(
         "color", po::value<std::string>()->default_value("auto"),
         "auto (a terminal without NO_COLOR), always or never")(
         "snippet-length", po::value<int>()->default_value(300), "snippet size in bytes (0: no snippet)")(

@@ -30,6 +30,12 @@ struct RankingParams {
     Xapian::doccount feedback_docs = 10;
     Xapian::termcount feedback_terms = 20;
     double feedback_weight = 0.3;
+    // ... only for queries of at least this many distinct words (stems).
+    // Measured to help at every length ranking-dev has (2 words and up,
+    // README "Ranking"); a one-word query has none there, and feedback
+    // more than doubles such a search's work (its own match, and 20 more
+    // terms in the main one) for expansions of a single word.
+    Xapian::termcount feedback_min_words = 2;
     // Proximity bonus: each pair of neighbouring query words found within
     // `proximity_window` words of each other adds `proximity_weight` times
     // the pair's weight (OP_AND_MAYBE, so it only reranks).
@@ -45,8 +51,8 @@ struct RankingParams {
 };
 
 // `spec` is "name=value,..." over the fields above (k1, b, bm25plus,
-// title, feedback_docs, feedback_terms, feedback_weight, proximity,
-// proximity_window, boilerplate, stem_capitalised); unnamed fields keep
+// title, feedback_docs, feedback_terms, feedback_weight, feedback_min_words,
+// proximity, proximity_window, boilerplate, stem_capitalised); unnamed fields keep
 // their defaults. Throws Error(kUsage) naming a bad name or value.
 RankingParams parse_ranking_params(const std::string& spec);
 

@@ -44,7 +44,7 @@ RequestQuery request_query(const Xapian::Database& db, const SearchRequest& requ
     RequestQuery out{query, plus(plus(query, title_words, ranking.title_weight), word_pairs, ranking.proximity_weight)};
     // Feedback for a query's words, not for --like (already the words of an article);
     // before the dates, so that --since/--until filter without changing a score.
-    if (request.like.empty()) out.ranked = with_feedback(out.ranked, db, ranking);
+    if (request.like.empty() && wants_feedback(query, ranking)) out.ranked = with_feedback(out.ranked, db, ranking);
     if (!request.since.empty() || !request.until.empty()) {
         const Xapian::Query dates = date_range_query(request.since, request.until);
         out.matching = Xapian::Query(Xapian::Query::OP_FILTER, out.matching, dates);

@@ -43,32 +43,24 @@ std::map<std::string, Xapian::doccount> count_matching_versions(const Xapian::Da
 
 bool counts_every_match(const SearchRequest& request) { return request.exact_total || !request.facets.empty(); }
 
-// check_at_least for get_mset: one hit past the exact-total limit, so that
-// "more than N" is known without looking further; every document when
-// every match is to be counted. The sum saturates, as offset and limit may
-// each be near INT_MAX.
+// check_at_least for get_mset: the page and the request's exact-total
+// articles after it; every document when every match is to be counted. The
+// sum saturates, as offset and limit may each be near INT_MAX.
 Xapian::doccount count_target(const Xapian::Database& db, const SearchRequest& request) {
-    const unsigned long long page_end = 0ULL + request.offset + request.limit;
-    const unsigned long long wanted = counts_every_match(request) ? db.get_doccount() : request.exact_total_limit + 1ULL;
-    return static_cast<Xapian::doccount>(std::min<unsigned long long>(std::numeric_limits<Xapian::doccount>::max(),
-                                                                      std::max(page_end, wanted)));
+    const unsigned long long wanted = counts_every_match(request)
+                                          ? db.get_doccount()
+                                          : 0ULL + request.offset + request.limit + request.exact_total_articles;
+    return static_cast<Xapian::doccount>(std::min<unsigned long long>(std::numeric_limits<Xapian::doccount>::max(), wanted));
 }
 
 // The total under the request's grouping: exact when the match saw every
-// matching document, "more than" the limit when it saw past it, and Xapian's
-// estimate otherwise.
-void set_total(const Xapian::Database& db, const SearchRequest& request, Xapian::doccount check_at_least,
-               SearchResult& result) {
+// matching document, Xapian's estimate otherwise (never below the hits it
+// saw).
+void set_total(const Xapian::Database& db, Xapian::doccount check_at_least, SearchResult& result) {
     // Having looked at every document, the collapsed lower bound (groups seen
     // plus documents without a key) is the exact number of groups.
     result.total_exact = check_at_least >= db.get_doccount() || result.matches_lower == result.matches_upper;
-    result.total_more_than = !result.total_exact && result.matches_lower > request.exact_total_limit;
-    if (result.total_exact)
-        result.total = result.matches_lower;
-    else if (result.total_more_than)
-        result.total = request.exact_total_limit;
-    else
-        result.total = std::max(result.matches_lower, result.matches_estimated);
+    result.total = result.total_exact ? result.matches_lower : std::max(result.matches_lower, result.matches_estimated);
 }
 
 SearchResult run_search(const Xapian::Database& db, const SearchRequest& request) {
@@ -103,7 +95,7 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
     result.matches_estimated = mset.get_matches_estimated();
     result.matches_lower = mset.get_matches_lower_bound();
     result.matches_upper = mset.get_matches_upper_bound();
-    set_total(db, request, check_at_least, result);
+    set_total(db, check_at_least, result);
     result.facets = facets.results();
     // Snippets come from an MSet of the query; one of its title terms
     // unprefixed when it has any, so that `title:` matches are marked too.

@@ -155,11 +155,9 @@ class TextPrinter : public Printer {
     }
 
 
-    // "37 stories", "more than 10000 stories" past the exact-total limit, or
-    // "about 40 stories" when Xapian could only estimate.
+    // "37 stories", or "about 40 stories" when Xapian could only estimate.
     static std::string counted(const SearchResult& result, Grouping grouping) {
-        const char* qualifier = result.total_exact ? "" : result.total_more_than ? "more than " : "about ";
-        return qualifier + std::to_string(result.total) + " " +
+        return (result.total_exact ? "" : "about ") + std::to_string(result.total) + " " +
                detail::unit_name(grouping, result.total != 1);
     }
 

@@ -124,6 +124,18 @@ BOOST_AUTO_TEST_CASE(feedback_off_or_without_matches_leaves_the_query_alone) {
     BOOST_TEST(news::with_feedback(nothing, db, news::RankingParams{}).get_description() == nothing.get_description());
 }
 
+// Feedback only for queries of at least feedback_min_words distinct words:
+// "dielectric dielectric" is one word, "dielectric constant" two.
+BOOST_AUTO_TEST_CASE(feedback_wants_enough_distinct_words) {
+    const news::RankingParams p;
+    BOOST_TEST(p.feedback_min_words == 2u);
+    BOOST_TEST(!news::wants_feedback(news::parse_query("dielectric", db, p).query, p));
+    BOOST_TEST(!news::wants_feedback(news::parse_query("dielectric dielectric", db, p).query, p));
+    BOOST_TEST(news::wants_feedback(news::parse_query("dielectric constant", db, p).query, p));
+    BOOST_TEST(news::wants_feedback(news::parse_query("dielectric", db, news::parse_ranking_params("feedback_min_words=1")).query,
+                                    news::parse_ranking_params("feedback_min_words=1")));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_CASE(request_boilerplate_is_dropped_from_questions_only_as_such) {
