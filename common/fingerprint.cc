@@ -255,13 +255,19 @@ static std::string heading_of(const Article& article) {
     return {};
 }
 
-Fingerprint make_fingerprint(const Article& article, const Xapian::Document& indexed) {
-    Fingerprint fp;
+std::vector<std::pair<std::string, uint32_t>> content_terms(const Xapian::Document& indexed) {
+    std::vector<std::pair<std::string, uint32_t>> terms;
     // The termlist is sorted by term, as Fingerprint::terms must be.
     for (auto t = indexed.termlist_begin(); t != indexed.termlist_end(); ++t) {
-        const std::string term = *t;
-        if (is_content_stem(term)) fp.terms.emplace_back(term, t.get_wdf());
+        std::string term = *t;
+        if (is_content_stem(term)) terms.emplace_back(std::move(term), t.get_wdf());
     }
+    return terms;
+}
+
+Fingerprint make_fingerprint(const Article& article, const Xapian::Document& indexed) {
+    Fingerprint fp;
+    fp.terms = content_terms(indexed);
     TextScan body;
     scan_text(without_link_lines(article.body), body);
     TextScan title;  // titles are often ALL CAPS: their numbers count, not their names

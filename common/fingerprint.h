@@ -49,6 +49,10 @@ struct Fingerprint {
 // termlist supplies the stems.
 Fingerprint make_fingerprint(const Article& article, const Xapian::Document& indexed);
 
+// Fingerprint::terms of a document, from its termlist (as indexed, or as
+// stored in a database: the termlist is stored with it).
+std::vector<std::pair<std::string, uint32_t>> content_terms(const Xapian::Document& indexed);
+
 std::string serialise_fingerprint(const Fingerprint& fp);
 // Throws news::Error(kDatabase) on malformed data.
 Fingerprint unserialise_fingerprint(const std::string& data);

@@ -29,7 +29,9 @@ namespace news::schema {
 //    and file path terms (prefix::kPath) with absolute stored paths.
 // 6: words indexed with accents folded ("cafe" for "Café", common/fold.h) and CJK text as
 //    unigrams and bigrams (TermGenerator::FLAG_CJK_NGRAM).
-inline constexpr int kVersion = 6;
+// 7: the fingerprint slot (kFingerprint) without the fingerprint's terms, which are read
+//    from the termlist (common/fingerprint_storage.h): a smaller index.
+inline constexpr int kVersion = 7;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
 // searcher must agree on it, so it is part of the schema.
@@ -79,7 +81,8 @@ inline constexpr Xapian::valueno kStory = 1;
 inline constexpr Xapian::valueno kEvent = 2;
 // Hash of the article's indexed content: an unchanged article is skipped.
 inline constexpr Xapian::valueno kContentHash = 3;
-// Serialised duplicate-detection features (common/fingerprint.h).
+// Serialised duplicate-detection features (common/fingerprint.h) but for
+// their terms, which the termlist holds (common/fingerprint_storage.h).
 inline constexpr Xapian::valueno kFingerprint = 4;
 // Publication time as sortable_serialise(seconds since 1970), for --sort.
 inline constexpr Xapian::valueno kTimestamp = 5;

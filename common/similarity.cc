@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
+#include "common/fingerprint_storage.h"
 #include "common/schema.h"
 #include "common/senses.h"
 
@@ -118,8 +119,7 @@ WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
 WeighedFingerprint load_fingerprint(const Xapian::Document& doc, TermWeights& weights) {
     Fingerprint fp;
     try {
-        const std::string data = doc.get_value(schema::slot::kFingerprint);
-        if (!data.empty()) fp = unserialise_fingerprint(data);
+        fp = stored_fingerprint(doc);
     } catch (const Error&) {
         fp = Fingerprint{};
     }

@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include "common/fingerprint_storage.h"
 #include "common/fold.h"
 #include "common/keys.h"
 #include "common/recency_weight.h"
@@ -87,7 +88,7 @@ BuiltDocument DocumentBuilder::build(const Article& a) {
     built.content_hash = content_hash(a);
     doc.add_value(slot::kContentHash, built.content_hash);
     built.fingerprint = make_fingerprint(a, doc);
-    doc.add_value(slot::kFingerprint, serialise_fingerprint(built.fingerprint));
+    store_fingerprint(doc, built.fingerprint);
     doc.set_data(serialise_article(a));
     return built;
 }

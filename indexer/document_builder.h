@@ -14,7 +14,7 @@ struct BuiltDocument {
     Xapian::Document document;
     std::string id_term;       // the unique `Q` term
     std::string content_hash;  // also in slot::kContentHash
-    Fingerprint fingerprint;   // also serialised in slot::kFingerprint
+    Fingerprint fingerprint;   // also stored (common/fingerprint_storage.h)
 };
 
 class DocumentBuilder {

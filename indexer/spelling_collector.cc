@@ -21,9 +21,17 @@ bool is_spelling_word(const std::string& term) {
 }  // namespace
 
 void SpellingCollector::add(const Xapian::Document& doc) {
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-        const std::string& term = *t;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end();) {
+        const std::string term = *t;
+        if (!term.empty() && std::isupper(static_cast<unsigned char>(term[0]))) {
+            // The termlist is sorted: skip every prefixed term (about half
+            // of them: stems, title words, keys) in one step, to the first
+            // term after "Z...".
+            t.skip_to("[");
+            continue;
+        }
         if (is_spelling_word(term)) counts_[term] += t.get_wdf();
+        ++t;
     }
 }
 

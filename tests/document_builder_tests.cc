@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/article.h"
+#include "common/fingerprint_storage.h"
 #include "common/keys.h"
 #include "common/recency_weight.h"
 #include "common/schema.h"
@@ -177,10 +178,17 @@ BOOST_AUTO_TEST_CASE(building_is_repeatable_with_one_builder) {
 BOOST_AUTO_TEST_CASE(fingerprint_and_data_are_stored) {
     const auto built = builder.build(sample());
     BOOST_TEST(!built.document.get_value(schema::slot::kFingerprint).empty());
-    BOOST_TEST(built.document.get_value(schema::slot::kFingerprint) ==
+    // What the database gives back is the fingerprint made, terms and all.
+    BOOST_TEST(news::serialise_fingerprint(news::stored_fingerprint(built.document)) ==
                news::serialise_fingerprint(built.fingerprint));
     BOOST_TEST(!built.fingerprint.terms.empty());
     BOOST_TEST(built.fingerprint.day.value() == 19527);
+    // The terms are not in the slot but come back from the stored termlist.
+    BOOST_TEST(news::unserialise_fingerprint(built.document.get_value(schema::slot::kFingerprint)).terms.empty());
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const Xapian::docid id = db.add_document(built.document);
+    BOOST_TEST(news::serialise_fingerprint(news::stored_fingerprint(db.get_document(id))) ==
+               news::serialise_fingerprint(built.fingerprint));
     const auto stored = news::unserialise_article(built.document.get_data());
     BOOST_TEST(stored.id == "reuters-42");
     BOOST_TEST(stored.title == sample().title);
