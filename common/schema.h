@@ -29,7 +29,9 @@ namespace news::schema {
 //    and file path terms (prefix::kPath) with absolute stored paths.
 // 6: words indexed with accents folded ("cafe" for "Café", common/fold.h) and CJK text as
 //    unigrams and bigrams (TermGenerator::FLAG_CJK_NGRAM).
-inline constexpr int kVersion = 6;
+// 7: duplicate-detection fingerprints of format 4 (an untitled item's heading words as its
+//    title words, common/fingerprint.h); older ones would never match newer ones.
+inline constexpr int kVersion = 7;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
 // searcher must agree on it, so it is part of the schema.
