@@ -15,7 +15,7 @@ const std::array<const char*, kDedupFeatures> kDedupFeatureNames = {
     "cosine",   "shingles",      "senses",     "senses_max", "numbers",     "entities",
     "length",   "log_body_words", "title_novel", "correction", "headline_only", "log_hours",
     "no_time",  "day_or_more",   "day_or_more_x_shingles", "short_x_title_novel", "title_numbers_differ",
-    "reworded",
+    "reworded", "long_x_title_novel",
 };
 
 namespace {
@@ -32,6 +32,9 @@ inline constexpr uint32_t kShortEventWords = 150;
 // Articles about one event share distinctive words (names, places, rare
 // words), whatever else agrees; below this cosine nothing is shared.
 inline constexpr double kMinSharedCosine = 0.2;
+
+// Bodies of this many words or more are long enough to outweigh their headlines.
+inline constexpr uint32_t kLongBodyWords = 150;
 
 const DedupRule kFlashAndStory = {"flash-and-story",
                                   "a headline-only flash is never a copy of a full story (same event at most)"};
@@ -119,7 +122,10 @@ DedupFeatures dedup_features(const Evidence& e) {
             e.length,
             std::log1p(e.shorter_body),
             title_novel,
-            e.correction ? 1.0 : 0.0,
+            // One side corrects or repeats the other. When both carry the mark, it says
+            // nothing about whether they are versions of one article: two correction
+            // notices of different stories share the mark, not the news.
+            e.correction && !e.both_correction ? 1.0 : 0.0,
             e.headline_only ? 1.0 : 0.0,
             hours ? std::log1p(*hours) : 0.0,
             hours ? 0.0 : 1.0,
@@ -129,7 +135,10 @@ DedupFeatures dedup_features(const Evidence& e) {
             e.title_numbers_differ ? 1.0 : 0.0,
             // Same meanings in other words (senses above cosine): a rewritten copy of one
             // story, where shared word pairs alone would read as a separate report.
-            std::max(0.0, e.senses - e.cosine)};
+            std::max(0.0, e.senses - e.cosine),
+            // A headline rewritten over a long body: the fit may weigh a long
+            // article's body above its headline (republished and spun copies).
+            e.shorter_body >= kLongBodyWords ? title_novel : 0.0};
 }
 
 DedupDecision decide(const Evidence& e) { return decide(e, true); }

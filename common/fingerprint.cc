@@ -103,7 +103,7 @@ struct Reader {
     }
 };
 
-constexpr char kFormat = '\x03';  // 3: heading numbers
+constexpr char kFormat = '\x04';  // 3: heading numbers; 4: an untitled item's heading words as title stems
 
 // Optional signed values as varints: 0 is "none", others are offset by 2^40.
 uint64_t encode_optional(const std::optional<long>& v) {
@@ -273,10 +273,14 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
     TextScan title;  // titles are often ALL CAPS: their numbers count, not their names
     scan_text(article.title, title);
     const std::string heading = heading_of(article);
+    // An untitled item's heading words count as its title words: wire tables
+    // name what they list there ("NY COMEX COPPER", "STERLING CLOSING").
+    std::vector<std::string> heading_words = title.words;
     if (article.title.empty()) {
         TextScan heading_scan;
         scan_text(heading, heading_scan);
         fp.title_numbers = std::move(heading_scan.numbers);
+        heading_words = std::move(heading_scan.words);
     } else {
         fp.title_numbers = title.numbers;
     }
@@ -299,7 +303,7 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
     std::sort(fp.shingles.begin(), fp.shingles.end());
     fp.shingles.erase(std::unique(fp.shingles.begin(), fp.shingles.end()), fp.shingles.end());
 
-    for (const auto& word : title.words) {
+    for (const auto& word : heading_words) {
         // Short tokens are mostly pieces of abbreviations ("U.S." gives "u", "s").
         if (word.size() >= 3) fp.title_stems.push_back(cached_stem(word));
     }

@@ -29,7 +29,8 @@ struct Fingerprint {
     // Hashes of adjacent pairs of body stems, stop words skipped, sorted,
     // unique: word order that survives synonym swaps but not rewriting.
     std::vector<uint64_t> shingles;
-    // Stemmed title words ("Z" terms without the "Z"), sorted, unique.
+    // Stemmed title words ("Z" terms without the "Z"), sorted, unique; for an
+    // untitled article, the words of its heading (see title_numbers).
     std::vector<std::string> title_stems;
     // Numbers of the heading, sorted, unique: the title, or for an untitled
     // article a short first line (wire tables and correction notices carry

@@ -30,7 +30,9 @@ namespace news::schema {
 // 6: words indexed with accents folded ("cafe" for "Café", common/fold.h) and CJK text as
 //    unigrams and bigrams (TermGenerator::FLAG_CJK_NGRAM).
 // 7: the fingerprint slot (kFingerprint) without the fingerprint's terms, which are read
-//    from the termlist (common/fingerprint_storage.h): a smaller index.
+//    from the termlist (common/fingerprint_storage.h): a smaller index; and fingerprints of
+//    format 4 (an untitled item's heading words as its title words, common/fingerprint.h),
+//    which older ones would never match.
 inline constexpr int kVersion = 7;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and

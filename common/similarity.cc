@@ -132,6 +132,7 @@ std::string evidence_json(const Evidence& e) {
                         {"length", e.length},       {"senses", e.senses},
                         {"senses_max", e.senses_max}, {"headline_only", e.headline_only},
                         {"shorter_body", e.shorter_body}, {"title_novel", e.title_novel},
+                        {"both_correction", e.both_correction},
                         {"correction", e.correction}, {"title_numbers_differ", e.title_numbers_differ},
                         {"both_headline_only", e.both_headline_only},
                         {"relation", to_string(judge(e))}};
@@ -169,6 +170,7 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     e.shorter_body = std::min(a.fp.body_words, b.fp.body_words);
     e.title_novel = title_words_missing(a.fp, b.fp) + title_words_missing(b.fp, a.fp);
     e.correction = a.fp.correction || b.fp.correction;
+    e.both_correction = a.fp.correction && b.fp.correction;
     e.title_numbers_differ =
         !a.fp.title_numbers.empty() && !b.fp.title_numbers.empty() && a.fp.title_numbers != b.fp.title_numbers;
     e.headline_only = a.fp.body_words == 0 || b.fp.body_words == 0;

@@ -74,6 +74,7 @@ struct Evidence {
     double senses_max = 0;
     uint32_t shorter_body = 0;        // body words of the shorter article
     uint32_t title_novel = 0;         // title words of either found nowhere in the other
+    bool both_correction = false;     // both headings mark a correction (of what, unknown)
     // Both headings carry numbers and they are not the same numbers: another
     // snapshot, date or period of one template ("CBT 11:40" vs "CBT 12:40").
     bool title_numbers_differ = false;

@@ -208,6 +208,23 @@ BOOST_AUTO_TEST_CASE(make_fingerprint_from_a_built_document) {
     BOOST_TEST(corrected.minute.value() == 19527L * 1440 + 620);
 }
 
+// Untitled wire tables name what they list in a short first line: its words
+// and numbers are the heading's, so copper and aluminium sheets differ there.
+BOOST_AUTO_TEST_CASE(an_untitled_items_heading_gives_its_title_words) {
+    news::Article a;
+    a.id = "t-2";
+    a.body = "NY COMEX COPPER 1100\nMAY7 6270 UP 5 JUL7 6250 UP 15 SEP7 6270 UP 20 DEC7 6285 UP 10\n";
+    news::DocumentBuilder builder;
+    const auto fp = builder.build(a).fingerprint;
+    BOOST_TEST(std::count(fp.title_stems.begin(), fp.title_stems.end(), "copper") == 1);
+    BOOST_TEST(std::count(fp.title_stems.begin(), fp.title_stems.end(), "comex") == 1);
+    BOOST_TEST((fp.title_numbers == std::vector<std::string>{"1100"}));
+    // An opening sentence is no heading: no title words from it.
+    a.body = "Copper prices on the New York Commodity Exchange rose in active trading this morning after "
+             "reports of a strike at a large mine in Chile.\n";
+    BOOST_TEST(builder.build(a).fingerprint.title_stems.empty());
+}
+
 BOOST_AUTO_TEST_CASE(scan_words_skip_stop_words_in_order) {
     const Scan s("The talks with Wang lasted for hours.");
     BOOST_TEST((s.words == std::vector<std::string>{"talks", "wang", "lasted", "hours"}));
