@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <numeric>
+#include <optional>
 #include <exception>
 #include <set>
 #include <string>
@@ -38,50 +39,77 @@ struct CachedArticle {
     std::string id;
 };
 
-// Fingerprints of recently compared articles. Bounded in memory whatever the
-// size of the build: two generations of at most kGeneration entries; when
-// the young one fills, the old one is dropped and the young one becomes old,
-// and an old entry used again moves back to the young one (a cheap LRU).
-// Articles are grouped in docid order, which is mostly input order, so the
-// candidates of neighbouring articles (the same days) stay cached.
+// Fingerprints of the articles around the one being grouped. Articles are
+// grouped in date order (group_stories), and an article's candidates lie
+// within kDateWindowDays of its date (undated ones aside), so once grouping
+// has reached day D an article dated before D - kDateWindowDays is never
+// needed again and forget_before(D) drops it: the cache holds one date
+// window, not the archive. Bounded whatever the dates, too: two generations
+// of at most kGeneration entries; when the young one fills, the old one is
+// dropped and the young one becomes old, and an old entry used again moves
+// back to the young one (a cheap LRU; a dropped entry only costs a reload).
+// Each entry remembers the documents it was compared with, so a pair found
+// from both sides is compared once, and forgotten with it.
 class FingerprintCache {
   public:
     FingerprintCache(const Xapian::Database& db, TermWeights& weights) : db_(db), weights_(weights) {}
-    const CachedArticle& get(Xapian::docid id) {
-        if (auto it = young_.find(id); it != young_.end()) return *it->second;
-        std::unique_ptr<CachedArticle> entry;
-        if (auto it = old_.find(id); it != old_.end()) {
-            entry = std::move(it->second);
-            old_.erase(it);
-        } else {
-            entry = std::make_unique<CachedArticle>(
-                CachedArticle{load_fingerprint(db_.get_document(id), weights_), article_id(db_, id)});
-        }
-        return *young_.emplace(id, std::move(entry)).first->second;
-    }
+    const CachedArticle& get(Xapian::docid id) { return entry(id).article; }
 
     // A document's article id: from the cache if it is there (without
     // loading its fingerprint if not).
     std::string id(Xapian::docid id) const {
-        if (auto it = young_.find(id); it != young_.end()) return it->second->id;
-        if (auto it = old_.find(id); it != old_.end()) return it->second->id;
+        if (auto it = young_.find(id); it != young_.end()) return it->second->article.id;
+        if (auto it = old_.find(id); it != old_.end()) return it->second->article.id;
         return article_id(db_, id);
     }
 
-    // Call only while holding no references; true when a generation was
-    // dropped (callers may forget their own per-article records then).
-    bool trim() {
-        if (young_.size() < kGeneration) return false;
-        old_ = std::move(young_);
-        young_.clear();
+    // True the first time two documents (both loaded with get()) are paired.
+    bool first_comparison(Xapian::docid a, Xapian::docid b) {
+        if (!entry(a).compared.insert(b).second) return false;
+        entry(b).compared.insert(a);
         return true;
     }
 
+    // Call only while holding no references, before grouping an article
+    // dated `day` (none: undated), with articles grouped in date order.
+    void forget_before(std::optional<long> day) {
+        if (day && (!day_ || *day > *day_)) {
+            day_ = day;
+            for (auto* generation : {&young_, &old_})
+                for (auto it = generation->begin(); it != generation->end();) {
+                    const auto& entry_day = it->second->article.fingerprint.fp.day;
+                    if (entry_day && *entry_day < *day - kDateWindowDays) it = generation->erase(it);
+                    else ++it;
+                }
+        }
+        if (young_.size() < kGeneration) return;
+        old_ = std::move(young_);
+        young_.clear();
+    }
+
   private:
+    struct Entry {
+        CachedArticle article;
+        std::unordered_set<Xapian::docid> compared;
+    };
+    Entry& entry(Xapian::docid id) {
+        if (auto it = young_.find(id); it != young_.end()) return *it->second;
+        std::unique_ptr<Entry> loaded;
+        if (auto it = old_.find(id); it != old_.end()) {
+            loaded = std::move(it->second);
+            old_.erase(it);
+        } else {
+            loaded = std::make_unique<Entry>(
+                Entry{CachedArticle{load_fingerprint(db_.get_document(id), weights_), article_id(db_, id)}, {}});
+        }
+        return *young_.emplace(id, std::move(loaded)).first->second;
+    }
+
     static constexpr size_t kGeneration = 10000;
     Xapian::Database db_;
     TermWeights& weights_;
-    std::unordered_map<Xapian::docid, std::unique_ptr<CachedArticle>> young_, old_;
+    std::optional<long> day_;  // of the latest article grouped
+    std::unordered_map<Xapian::docid, std::unique_ptr<Entry>> young_, old_;
 };
 
 // Union-find over named nodes: "d<docid>" for changed documents and
@@ -435,31 +463,28 @@ struct WorkerResult {
     std::unordered_map<Xapian::docid, std::string> ids;
 };
 
-// Finds and verifies the candidates of every `workers`-th changed article,
-// starting at `first`, on its own read-only handle of the committed database
-// (Xapian handles are not shared between threads).
-void find_links(const std::string& db_path, const std::vector<Xapian::docid>& changed, size_t first,
-                size_t workers, WorkerResult& out) {
+// Finds and verifies the candidates of `articles` (in date order), on its
+// own read-only handle of the committed database (Xapian handles are not
+// shared between threads).
+void find_links(const std::string& db_path, const std::vector<Xapian::docid>& articles, WorkerResult& out) {
     const Xapian::Database db(db_path);
     TermWeights weights(db);
     FingerprintCache cache(db, weights);
     CandidateFinder finder(db, weights, {}, [&cache](Xapian::docid id) { return cache.id(id); });
-    std::set<std::pair<Xapian::docid, Xapian::docid>> compared;
-    for (size_t i = first; i < changed.size(); i += workers) {
-        const Xapian::docid d = changed[i];
-        // Pairs already compared are remembered only as long as the cache
-        // generation, so memory stays bounded; a pair compared twice makes
-        // the same link, which group_stories counts once.
-        if (cache.trim()) compared.clear();
+    for (const Xapian::docid d : articles) {
+        cache.forget_before(cache.get(d).fingerprint.fp.day);
         const CachedArticle& a = cache.get(d);
         if (a.fingerprint.fp.terms.empty()) continue;
         ++out.articles;
         for (const Xapian::docid c : finder.find(a.fingerprint, d)) {
-            if (!compared.emplace(std::min(c, d), std::max(c, d)).second) continue;
+            const CachedArticle& b = cache.get(c);
+            // A pair found from both sides makes one link, compared once
+            // (twice if the cache dropped it meanwhile: group_stories
+            // counts its link once).
+            if (!cache.first_comparison(d, c)) continue;
             ++out.comparisons;
             // Compared in article-id order, so a pair gets one verdict
             // whichever side found it (the evidence need not be symmetric).
-            const CachedArticle& b = cache.get(c);
             const bool a_first = a.id < b.id;
             const Relation relation = judge(a_first ? compare(a.fingerprint, b.fingerprint)
                                                     : compare(b.fingerprint, a.fingerprint));
@@ -472,19 +497,34 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ch
     }
 }
 
+// `changed` in date order (undated first; by docid within a day), split
+// into `parts` runs of consecutive dates: each worker's fingerprint cache
+// then holds one date window at a time (FingerprintCache::forget_before).
+std::vector<std::vector<Xapian::docid>> date_ordered_runs(const Xapian::Database& db,
+                                                         const std::vector<Xapian::docid>& changed, size_t parts) {
+    std::vector<std::pair<std::string, Xapian::docid>> dated;
+    dated.reserve(changed.size());
+    for (const Xapian::docid id : changed) dated.emplace_back(db.get_document(id).get_value(schema::slot::kDate), id);
+    std::sort(dated.begin(), dated.end());
+    std::vector<std::vector<Xapian::docid>> runs(parts);
+    for (size_t i = 0; i < dated.size(); ++i) runs[i * parts / dated.size()].push_back(dated[i].second);
+    return runs;
+}
+
 }  // namespace
 
 GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_path,
                             const std::vector<Xapian::docid>& changed, unsigned jobs) {
     // Small batches are not worth a thread's start-up and cache warm-up.
     const size_t workers = std::max<size_t>(1, std::min<size_t>(jobs, changed.size() / kMinArticlesPerWorker + 1));
+    const std::vector<std::vector<Xapian::docid>> runs = date_ordered_runs(db, changed, workers);
     std::vector<WorkerResult> results(workers);
     std::vector<std::exception_ptr> errors(workers);
     std::vector<std::thread> threads;
     for (size_t w = 0; w < workers; ++w) {
         threads.emplace_back([&, w] {
             try {
-                find_links(db_path, changed, w, workers, results[w]);
+                find_links(db_path, runs[w], results[w]);
             } catch (...) {
                 errors[w] = std::current_exception();
             }
