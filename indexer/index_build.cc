@@ -88,6 +88,9 @@ std::string utc_timestamp() {
     return buf;
 }
 
+// What a batch's memory grows with (BuildOptions::batch_bytes).
+size_t text_bytes(const Article& article) { return article.title.size() + article.body.size(); }
+
 struct Seen {
     Xapian::docid id;
     std::string content_hash;
@@ -203,6 +206,7 @@ class IndexBuild {
         crash_point("batch:" + std::to_string(++batches_));
         batch_.emplace(db_);
         since_commit_ = 0;
+        since_commit_bytes_ = 0;
     }
 
     std::string record_key(size_t batch) const {
@@ -247,7 +251,8 @@ class IndexBuild {
                 batch_pending_.docids.push_back(id);
                 seen_.emplace(term, Seen{id, hash});
             }
-            if (++since_commit_ >= options_.batch_size) commit_batch();
+            since_commit_bytes_ += text_bytes(article);
+            if (++since_commit_ >= options_.batch_size || since_commit_bytes_ >= options_.batch_bytes) commit_batch();
         });
     }
 
@@ -266,9 +271,11 @@ class IndexBuild {
     void add_to_part(Article&& article) {
         if (part_batch_.articles.empty()) part_batch_.first_docid = next_docid_;
         batch_pending_.docids.push_back(next_docid_++);
+        since_commit_bytes_ += text_bytes(article);
         part_batch_.articles.push_back(std::move(article));
         ++report_.added;
-        if (part_batch_.articles.size() >= options_.batch_size) submit_part();
+        if (part_batch_.articles.size() >= options_.batch_size || since_commit_bytes_ >= options_.batch_bytes)
+            submit_part();
     }
 
     // A later version of an article a parallel build already read: it
@@ -291,6 +298,7 @@ class IndexBuild {
         batch_pending_ = PendingGrouping();
         parts_->submit(std::move(part_batch_));
         part_batch_ = PartBatch();
+        since_commit_bytes_ = 0;
     }
 
     // Waits for the part writers and merges their parts into the database
@@ -414,6 +422,7 @@ class IndexBuild {
         std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
     std::vector<std::string> pending_keys_;
     size_t since_commit_ = 0, batches_ = 0;
+    size_t since_commit_bytes_ = 0;  // text of the open batch or part (BuildOptions::batch_bytes)
     std::optional<Transaction> batch_;  // the open batch while reading
     std::unique_ptr<PartWriters> parts_;
     Xapian::docid next_docid_ = 1;

@@ -24,6 +24,10 @@ namespace news {
 struct BuildOptions {
     std::vector<std::string> inputs;
     size_t batch_size = 10000;  // articles per commit
+    // A batch also ends once its articles' text reaches this many bytes:
+    // Xapian holds a batch's postings in memory until it is committed, so
+    // memory follows the text of a batch, not its count (long web pages).
+    size_t batch_bytes = size_t{4} << 20;
     bool group = true;          // run duplicate detection afterwards
     unsigned jobs = 0;          // threads writing a new database and detecting duplicates; 0: one per core
     bool compact = true;        // compact after writing a large share (see above)

@@ -105,7 +105,7 @@ class FingerprintCache {
         return *young_.emplace(id, std::move(loaded)).first->second;
     }
 
-    static constexpr size_t kGeneration = 10000;
+    static constexpr size_t kGeneration = 5000;
     Xapian::Database db_;
     TermWeights& weights_;
     std::optional<long> day_;  // of the latest article grouped
