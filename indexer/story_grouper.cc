@@ -20,6 +20,7 @@
 #include "common/schema.h"
 #include "common/similarity.h"
 #include "common/keys.h"
+#include "indexer/event_chain_bound.h"
 
 namespace news {
 namespace {
@@ -393,7 +394,8 @@ void key_by_smallest(const Xapian::Database& db, const std::set<Xapian::docid>& 
 
 // Records in `out` the key of its smallest id for every member of each
 // linked component.
-void rekey(const Xapian::Database& db, Components& components, GroupLevel level,
+template <class LinkedComponents>
+void rekey(const Xapian::Database& db, LinkedComponents& components, GroupLevel level,
            const std::unordered_map<Xapian::docid, std::string>& ids, std::map<Xapian::docid, NewKeys>& out) {
     for (const auto& [root, nodes] : components.groups()) {
         if (nodes.size() < 2) continue;
@@ -452,7 +454,41 @@ namespace {
 struct Link {
     Xapian::docid article, candidate;
     Relation relation;
+    // An event link between short items (event_chain_bound.h) and its
+    // strength; such links join groups only within that bound.
+    bool template_link = false;
+    double strength = 0;
 };
+
+// A document's publication time in seconds since 1970, if dated.
+std::optional<long> publication_time(const Xapian::Database& db, Xapian::docid id) {
+    const std::string value = db.get_document(id).get_value(schema::slot::kTimestamp);
+    if (value.empty()) return std::nullopt;
+    return static_cast<long>(std::llround(Xapian::sortable_unserialise(value)));
+}
+
+// The size and time span of an event node: "d<docid>" (one article) or
+// "g<key>" (an existing event group, read from the database).
+BoundedComponents::Extent event_extent(const Xapian::Database& db, const std::string& node) {
+    BoundedComponents::Extent extent;
+    auto widen = [&extent](std::optional<long> t) {
+        if (!t) return;
+        if (!extent.earliest || *t < *extent.earliest) extent.earliest = t;
+        if (!extent.latest || *t > *extent.latest) extent.latest = t;
+    };
+    if (node[0] == 'd') {
+        widen(publication_time(db, static_cast<Xapian::docid>(std::stoul(node.substr(1)))));
+        return extent;
+    }
+    extent.members = 0;
+    const std::string term = schema::term(group_prefix(GroupLevel::kEvent), node.substr(1));
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+        ++extent.members;
+        widen(publication_time(db, *p));
+    }
+    extent.members = std::max<size_t>(extent.members, 1);
+    return extent;
+}
 
 struct WorkerResult {
     std::vector<Link> links;
@@ -486,10 +522,13 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ar
             // Compared in article-id order, so a pair gets one verdict
             // whichever side found it (the evidence need not be symmetric).
             const bool a_first = a.id < b.id;
-            const Relation relation = judge(a_first ? compare(a.fingerprint, b.fingerprint)
-                                                    : compare(b.fingerprint, a.fingerprint));
+            const Evidence evidence =
+                a_first ? compare(a.fingerprint, b.fingerprint) : compare(b.fingerprint, a.fingerprint);
+            const Relation relation = judge(evidence);
             if (relation != Relation::kDifferent) {
-                out.links.push_back({d, c, relation});
+                const bool template_link = rests_on_template(evidence, relation);
+                out.links.push_back(
+                    {d, c, relation, template_link, template_link ? template_link_strength(evidence) : 0.0});
                 out.ids.emplace(d, a.id);
                 out.ids.emplace(c, b.id);
             }
@@ -542,7 +581,9 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
     };
     // A pair found from both sides is one link.
     std::set<std::pair<Xapian::docid, Xapian::docid>> linked;
-    Components stories, events;
+    Components stories;
+    BoundedComponents events([&db](const std::string& node) { return event_extent(db, node); });
+    std::vector<TemplateLink> template_links;
     std::unordered_map<Xapian::docid, std::string> ids;
     for (auto& result : results) {
         ids.merge(result.ids);
@@ -553,13 +594,21 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
                 continue;
             const std::string node = "d" + std::to_string(link.article);
             ++stats.event_links;
-            events.unite(node, node_of(link.candidate, schema::slot::kEvent));
+            const std::string other = node_of(link.candidate, schema::slot::kEvent);
+            if (link.template_link) {
+                auto [first, second] = std::minmax(ids.at(link.article), ids.at(link.candidate));
+                template_links.push_back({node, other, link.strength, first, second});
+            } else {
+                events.unite(node, other);
+            }
             if (link.relation == Relation::kSameStory) {
                 ++stats.story_links;
                 stories.unite(node, node_of(link.candidate, schema::slot::kStory));
             }
         }
     }
+    // Template links last, once every other link has joined its groups.
+    unite_template_links(events, std::move(template_links));
     std::map<Xapian::docid, NewKeys> new_keys;
     rekey(db, stories, GroupLevel::kStory, ids, new_keys);
     rekey(db, events, GroupLevel::kEvent, ids, new_keys);

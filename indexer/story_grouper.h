@@ -7,7 +7,10 @@
 // common/similarity.h. Verified pairs are links; groups are the connected
 // components of the links, merged with the existing groups the linked
 // articles already belong to, so an article added later joins its group and
-// an article that links two groups merges them.
+// an article that links two groups merges them. At the event level, links
+// between short template-prone items are bounded (indexer/event_chain_bound.h):
+// they attach a lone article to a group spanning at most a day, never merge
+// two groups.
 //
 // A group's key is group_key() of its smallest article id, so the grouping
 // does not depend on the order articles arrive in. Two levels are kept:
