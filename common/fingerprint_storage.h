@@ -1,8 +1,9 @@
-// How a document keeps its fingerprint (common/fingerprint.h): the
-// serialised features in schema::slot::kFingerprint, all but the terms,
-// which the document's termlist already holds with their frequencies.
-// Stored twice they were 9 of the 24 MB of fingerprints in Reuters' index
-// (README: Index size), and a value slot is not compressed.
+// How a document keeps its fingerprint (common/fingerprint.h) in
+// schema::slot::kFingerprint: its word-pair hashes (shingles) first, 4 bytes
+// each, then the rest serialised but for the terms, which the document's
+// termlist already holds with their frequencies. Stored twice the terms
+// were 9 of the 24 MB of fingerprints in Reuters' index, and the 8-byte
+// shingles 11.7 MB (README: Index size); a value slot is not compressed.
 #pragma once
 
 #include <xapian.h>
@@ -12,12 +13,20 @@
 namespace news {
 
 // Sets slot::kFingerprint of `doc`, whose terms must be those `fp` was made
-// from. `fp` is left as it was (its terms are set aside meanwhile).
+// from. `fp`'s shingles become the ones stored (see keep_stored_shingle_bits);
+// the rest of it is left as it was (its terms are set aside meanwhile).
 void store_fingerprint(Xapian::Document& doc, Fingerprint& fp);
 
 // The fingerprint store_fingerprint kept in `doc` (a document of a
 // database), equal to the one stored. An empty Fingerprint if it has none;
 // throws news::Error(kDatabase) if it is malformed.
 Fingerprint stored_fingerprint(const Xapian::Document& doc);
+
+// Shingles as stored: each hash cut to its low 32 bits, sorted, unique.
+// Two articles compared share at most a few hundred shingles each, so a
+// false match of two 32-bit hashes is about one in 10^5 comparisons, and
+// moves one containment figure by one shingle: the story and event keys of
+// all of Reuters-21578 are byte-for-byte those of 64-bit shingles (README).
+void keep_stored_shingle_bits(std::vector<uint64_t>& shingles);
 
 }  // namespace news

@@ -33,7 +33,8 @@ namespace news::schema {
 //    from the termlist (common/fingerprint_storage.h): a smaller index; and fingerprints of
 //    format 4 (an untitled item's heading words as its title words, common/fingerprint.h),
 //    which older ones would never match.
-inline constexpr int kVersion = 7;
+// 8: the fingerprint slot's word-pair hashes in 4 bytes each, first (common/fingerprint_storage.h).
+inline constexpr int kVersion = 8;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
 // searcher must agree on it, so it is part of the schema.
@@ -84,7 +85,7 @@ inline constexpr Xapian::valueno kEvent = 2;
 // Hash of the article's indexed content: an unchanged article is skipped.
 inline constexpr Xapian::valueno kContentHash = 3;
 // Serialised duplicate-detection features (common/fingerprint.h) but for
-// their terms, which the termlist holds (common/fingerprint_storage.h).
+// their terms, which the termlist holds, shingles in 4 bytes each (common/fingerprint_storage.h).
 inline constexpr Xapian::valueno kFingerprint = 4;
 // Publication time as sortable_serialise(seconds since 1970), for --sort.
 inline constexpr Xapian::valueno kTimestamp = 5;

@@ -186,22 +186,25 @@ class IndexBuild {
             report_.stopped_early = true;
         }
         if (parts_) merge_parts();
-        commit_batch();
+        commit_batch(true);
         batch_.reset();
     }
 
-    // Commits the batch, with its record of what awaits grouping and its
-    // spelling data, and begins the next. The record is committed in the same
-    // transaction as its articles, so no article is ever indexed but
-    // forgotten by grouping, and a batch costs O(batch) metadata.
-    void commit_batch() {
+    // Commits the batch, with its record of what awaits grouping, and begins
+    // the next. The record is committed in the same transaction as its
+    // articles, so no article is ever indexed but forgotten by grouping, and
+    // a batch costs O(batch) metadata. The spelling data of the build's
+    // words goes into its last batch (or earlier, if the counts grow full:
+    // indexer/spelling_collector.h); a build killed before that leaves its
+    // committed batches' words out of "Did you mean" until they are indexed again.
+    void commit_batch(bool last = false) {
         if (!batch_pending_.docids.empty()) {
             pending_keys_.push_back(record_key(batches_));
             db_.set_metadata(pending_keys_.back(), batch_pending_.serialise());
             pending_.append(batch_pending_);
             batch_pending_ = PendingGrouping();
         }
-        spelling_.write(db_);
+        if (last || spelling_.full()) spelling_.write(db_);
         batch_->commit();
         crash_point("batch:" + std::to_string(++batches_));
         batch_.emplace(db_);
@@ -307,6 +310,7 @@ class IndexBuild {
     void merge_parts() {
         submit_part();
         const std::vector<std::string> paths = parts_->finish();
+        spelling_.absorb(parts_->take_spelling());
         parts_.reset();
         report_.parts = paths.size();
         batch_->commit();

@@ -17,9 +17,12 @@ std::string part_path(const std::string& dir, size_t part) {
     return dir + "/" + name;
 }
 
-void write_part(const std::string& path, const PartBatch& batch, DocumentBuilder& builder) {
+// The part's spelling counts go to `spelling`, the writer thread's, which
+// the build writes once into the merged database (indexer/spelling_collector.h),
+// unless it grows full: then into this part.
+void write_part(const std::string& path, const PartBatch& batch, DocumentBuilder& builder,
+                SpellingCollector& spelling) {
     Xapian::WritableDatabase part(path, Xapian::DB_CREATE_OR_OVERWRITE);
-    SpellingCollector spelling;
     Xapian::docid docid = batch.first_docid;
     for (const Article& article : batch.articles) {
         const Xapian::Document doc = builder.build(article).document;
@@ -28,7 +31,7 @@ void write_part(const std::string& path, const PartBatch& batch, DocumentBuilder
     }
     for (const auto& [key, value] : batch.metadata) part.set_metadata(key, value);
     part.set_metadata(std::string(schema::metadata::kSchemaVersion), std::to_string(schema::kVersion));
-    spelling.write(part);
+    if (spelling.full()) spelling.write(part);
     part.commit();
     part.close();
 }
@@ -71,20 +74,24 @@ void PartWriters::submit(PartBatch&& batch) {
 
 void PartWriters::work() {
     DocumentBuilder builder;
+    SpellingCollector spelling;
     for (;;) {
         PartBatch batch;
         size_t part = 0;
         {
             std::unique_lock<std::mutex> lock(mutex_);
             changed_.wait(lock, [&] { return !queue_.empty() || closing_; });
-            if (queue_.empty()) return;
+            if (queue_.empty()) {
+                spelling_.absorb(std::move(spelling));
+                return;
+            }
             part = queue_.begin()->first;
             batch = std::move(queue_.begin()->second);
             queue_.erase(queue_.begin());
         }
         changed_.notify_all();  // room in the queue
         try {
-            write_part(part_path(dir_, part), batch, builder);
+            write_part(part_path(dir_, part), batch, builder, spelling);
         } catch (...) {
             std::lock_guard<std::mutex> lock(mutex_);
             if (!failure_) failure_ = std::current_exception();
@@ -112,6 +119,11 @@ std::vector<std::string> PartWriters::finish() {
     std::vector<std::string> paths;
     for (size_t part = 0; part < next_part_; ++part) paths.push_back(part_path(dir_, part));
     return paths;
+}
+
+SpellingCollector PartWriters::take_spelling() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return std::move(spelling_);
 }
 
 }  // namespace news

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "common/article.h"
+#include "indexer/spelling_collector.h"
 
 namespace news {
 
@@ -47,6 +48,9 @@ class PartWriters {
     // Waits for every part; returns their paths in id order. Throws
     // news::Error(kDatabase) if a part could not be written.
     std::vector<std::string> finish();
+    // After finish(): the words of the parts' articles not yet written into a
+    // part's spelling data, for the build to write once.
+    SpellingCollector take_spelling();
 
   private:
     void work();
@@ -62,6 +66,7 @@ class PartWriters {
     bool closing_ = false;
     std::exception_ptr failure_;
     std::vector<std::thread> threads_;
+    SpellingCollector spelling_;  // the writer threads' counts, as each ends
 };
 
 }  // namespace news

@@ -35,6 +35,15 @@ void SpellingCollector::add(const Xapian::Document& doc) {
     }
 }
 
+void SpellingCollector::absorb(SpellingCollector&& other) {
+    if (counts_.empty()) {
+        counts_.swap(other.counts_);
+        return;
+    }
+    for (const auto& [word, count] : other.counts_) counts_[word] += count;
+    other.counts_.clear();
+}
+
 void SpellingCollector::write(Xapian::WritableDatabase& db) {
     for (const auto& [word, count] : counts_) db.add_spelling(word, count);
     counts_.clear();

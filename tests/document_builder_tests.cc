@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/article.h"
+#include "common/error.h"
 #include "common/fingerprint_storage.h"
 #include "common/keys.h"
 #include "common/recency_weight.h"
@@ -175,6 +176,22 @@ BOOST_AUTO_TEST_CASE(building_is_repeatable_with_one_builder) {
     BOOST_TEST(first == again, "positions differ");  // positions restart for each document
 }
 
+BOOST_AUTO_TEST_CASE(stored_shingles_keep_their_low_32_bits_sorted_and_unique) {
+    std::vector<uint64_t> shingles = {0x100000002ull, 2, 0xffffffff00000001ull, 5};
+    news::keep_stored_shingle_bits(shingles);
+    BOOST_TEST((shingles == std::vector<uint64_t>{1, 2, 5}));
+}
+
+BOOST_AUTO_TEST_CASE(a_truncated_fingerprint_slot_is_malformed) {
+    const auto built = builder.build(sample());
+    const std::string slot = built.document.get_value(schema::slot::kFingerprint);
+    for (const size_t cut : {size_t{1}, size_t{3}, slot.size() / 2}) {
+        Xapian::Document doc;
+        doc.add_value(schema::slot::kFingerprint, slot.substr(0, cut));
+        BOOST_CHECK_THROW(news::stored_fingerprint(doc), news::Error);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(fingerprint_and_data_are_stored) {
     const auto built = builder.build(sample());
     BOOST_TEST(!built.document.get_value(schema::slot::kFingerprint).empty());
@@ -183,8 +200,14 @@ BOOST_AUTO_TEST_CASE(fingerprint_and_data_are_stored) {
                news::serialise_fingerprint(built.fingerprint));
     BOOST_TEST(!built.fingerprint.terms.empty());
     BOOST_TEST(built.fingerprint.day.value() == 19527);
-    // The terms are not in the slot but come back from the stored termlist.
-    BOOST_TEST(news::unserialise_fingerprint(built.document.get_value(schema::slot::kFingerprint)).terms.empty());
+    // The terms are not in the slot but come back from the stored termlist,
+    // and the shingles are stored in 4 bytes each.
+    BOOST_TEST_REQUIRE(!built.fingerprint.shingles.empty());
+    auto full_width = built.fingerprint;
+    full_width.shingles.assign(full_width.shingles.size(), ~uint64_t{0});
+    BOOST_TEST(built.document.get_value(schema::slot::kFingerprint).size() <
+               news::serialise_fingerprint(full_width).size() - 4 * full_width.shingles.size());
+    for (const uint64_t h : built.fingerprint.shingles) BOOST_TEST(h <= 0xffffffffu);
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     const Xapian::docid id = db.add_document(built.document);
     BOOST_TEST(news::serialise_fingerprint(news::stored_fingerprint(db.get_document(id))) ==
