@@ -4,6 +4,7 @@
 #include <cctype>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -51,6 +52,30 @@ Highlighted parse_snippet(const std::string& snippet) {
 }
 
 namespace {
+
+// The English stemmer remembering its answers. MSet::snippet stems every
+// word of the text it is given, and a page stems the same words again and
+// again (ten bodies, passages looked at twice): stemming was a sixth of a
+// search's snippet work. Bounded, for a long-running news-serve.
+class RememberingStemmer : public Xapian::StemImplementation {
+  public:
+    std::string operator()(const std::string& word) override {
+        if (const auto found = stems_.find(word); found != stems_.end()) return found->second;
+        if (stems_.size() >= kMaxWords) stems_.clear();
+        return stems_.emplace(word, english_stemmer()(word)).first->second;
+    }
+    std::string get_description() const override { return "remembering " + english_stemmer().get_description(); }
+
+  private:
+    static constexpr size_t kMaxWords = 100000;
+    std::unordered_map<std::string, std::string> stems_;
+};
+
+// One per thread, as english_stemmer() (news-serve searches on several threads).
+const Xapian::Stem& snippet_stemmer() {
+    static thread_local const Xapian::Stem stemmer(new RememberingStemmer);
+    return stemmer;
+}
 
 // Positive terms of `q`: the right-hand side of AND_NOT is what a hit lacks.
 void positive_terms(const Xapian::Query& q, std::vector<std::string>& out) {
@@ -210,7 +235,7 @@ std::optional<std::string> centre_matches(const Xapian::MSet& mset, const std::s
     if (start >= end) return std::nullopt;
     const std::string window = text.substr(start, end - start);
     const std::string marked =
-        mset.snippet(window, window.size() * 2 + 64, english_stemmer(), kSnippetFlags, kHighlightStart, kHighlightEnd, "");
+        mset.snippet(window, window.size() * 2 + 64, snippet_stemmer(), kSnippetFlags, kHighlightStart, kHighlightEnd, "");
     if (marked.find(kHighlightStart[0]) == std::string::npos) return std::nullopt;
     return (start > 0 ? "…" : "") + marked + (end < text.size() ? "…" : "");
 }
@@ -219,7 +244,7 @@ std::optional<std::string> centre_matches(const Xapian::MSet& mset, const std::s
 // MSet::snippet's form; empty if no word fits in `bytes`.
 std::string passage(const Xapian::MSet& mset, const std::string& text, size_t bytes) {
     const std::string snippet =
-        mset.snippet(text, bytes, english_stemmer(),
+        mset.snippet(text, bytes, snippet_stemmer(),
                      kSnippetFlags | Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, kHighlightStart,
                      kHighlightEnd, "…");
     // A limit shorter than any word leaves only an ellipsis or punctuation.
@@ -236,7 +261,7 @@ std::set<std::string> matched_stems(const std::string& snippet) {
     for (size_t i = 0; i <= h.text.size(); ++i)
         if (i == h.text.size() || (static_cast<unsigned char>(h.text[i]) & 0xC0) != 0x80) offset.push_back(i);
     for (const auto& [b, e] : h.spans)
-        if (e < offset.size()) stems.insert(english_stemmer()(to_lower(h.text.substr(offset[b], offset[e] - offset[b]))));
+        if (e < offset.size()) stems.insert(snippet_stemmer()(to_lower(h.text.substr(offset[b], offset[e] - offset[b]))));
     return stems;
 }
 
@@ -360,7 +385,7 @@ Highlighted make_title(const Xapian::MSet& mset, const std::string& title) {
     const std::optional<FoldedText> folded = folded_if_changed(title);
     const std::string& text = folded ? folded->text : title;
     const std::string snippet =
-        mset.snippet(text, text.size() * 4 + 64, english_stemmer(), kSnippetFlags, kHighlightStart, kHighlightEnd, "");
+        mset.snippet(text, text.size() * 4 + 64, snippet_stemmer(), kSnippetFlags, kHighlightStart, kHighlightEnd, "");
     Highlighted h = parse_snippet(folded ? on_original(snippet, title, *folded) : snippet);
     if (h.text.empty()) h.text = title;
     return h;

@@ -36,6 +36,7 @@ RankingParams parse_ranking_params(const std::string& spec) {
         {"feedback_terms", count(p.feedback_terms)},
         {"feedback_weight", real(p.feedback_weight)},
         {"feedback_min_words", count(p.feedback_min_words)},
+        {"feedback_depth", count(p.feedback_depth)},
         {"proximity", real(p.proximity_weight)},
         {"proximity_window", count(p.proximity_window)},
         {"boilerplate", flag(p.drop_boilerplate)},

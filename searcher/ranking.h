@@ -36,6 +36,12 @@ struct RankingParams {
     // more than doubles such a search's work (its own match, and 20 more
     // terms in the main one) for expansions of a single word.
     Xapian::termcount feedback_min_words = 2;
+    // ... which rerank only the best `feedback_depth` candidates of the match
+    // without them (or the page, if it ends deeper): a second match of the
+    // whole database cost more than the rest of a search (README, "Search
+    // speed"). 100, the depth scripts/eval-ranking judges, so that its
+    // figures are those of every page within the first 100 hits.
+    Xapian::doccount feedback_depth = 100;
     // Proximity bonus: each pair of neighbouring query words found within
     // `proximity_window` words of each other adds `proximity_weight` times
     // the pair's weight (OP_AND_MAYBE, so it only reranks).
@@ -52,7 +58,7 @@ struct RankingParams {
 
 // `spec` is "name=value,..." over the fields above (k1, b, bm25plus,
 // title, feedback_docs, feedback_terms, feedback_weight, feedback_min_words,
-// proximity, proximity_window, boilerplate, stem_capitalised); unnamed fields keep
+// feedback_depth, proximity, proximity_window, boilerplate, stem_capitalised); unnamed fields keep
 // their defaults. Throws Error(kUsage) naming a bad name or value.
 RankingParams parse_ranking_params(const std::string& spec);
 

@@ -17,6 +17,12 @@ Xapian::Query plus(const Xapian::Query& query, const Xapian::Query& extra, doubl
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, extra, weight));
 }
 
+// `query` restricted to the request's --since/--until dates, if any.
+Xapian::Query dated(const SearchRequest& request, const Xapian::Query& query) {
+    if (request.since.empty() && request.until.empty()) return query;
+    return Xapian::Query(Xapian::Query::OP_FILTER, query, date_range_query(request.since, request.until));
+}
+
 }  // namespace
 
 RequestQuery request_query(const Xapian::Database& db, const SearchRequest& request, SearchResult& result) {
@@ -41,17 +47,22 @@ RequestQuery request_query(const Xapian::Database& db, const SearchRequest& requ
         title_words = parsed.title_words;
         word_pairs = parsed.word_pairs;
     }
-    RequestQuery out{query, plus(plus(query, title_words, ranking.title_weight), word_pairs, ranking.proximity_weight)};
-    // Feedback for a query's words, not for --like (already the words of an article);
-    // before the dates, so that --since/--until filter without changing a score.
-    if (request.like.empty() && wants_feedback(query, ranking)) out.ranked = with_feedback(out.ranked, db, ranking);
-    if (!request.since.empty() || !request.until.empty()) {
-        const Xapian::Query dates = date_range_query(request.since, request.until);
-        out.matching = Xapian::Query(Xapian::Query::OP_FILTER, out.matching, dates);
-        out.ranked = Xapian::Query(Xapian::Query::OP_FILTER, out.ranked, dates);
-    }
-    if (request.recency && request.sort == SortOrder::kRelevance) out.ranked = with_recency_boost(out.ranked, db);
+    RequestQuery out;
+    out.words_ranked = plus(plus(query, title_words, ranking.title_weight), word_pairs, ranking.proximity_weight);
+    // Feedback for a query's words, not for --like (already the words of an
+    // article), and only under relevance: sorted by date it would only break
+    // ties of one timestamp.
+    out.feedback = request.like.empty() && request.sort == SortOrder::kRelevance && wants_feedback(query, ranking);
+    out.matching = dated(request, query);
+    out.ranked = ranked_query(db, request, out.words_ranked);
     return out;
+}
+
+Xapian::Query ranked_query(const Xapian::Database& db, const SearchRequest& request, const Xapian::Query& words_ranked) {
+    // The dates filter without changing a score.
+    Xapian::Query ranked = dated(request, words_ranked);
+    if (request.recency && request.sort == SortOrder::kRelevance) ranked = with_recency_boost(ranked, db);
+    return ranked;
 }
 
 }  // namespace news

@@ -12,6 +12,7 @@
 #include "common/similarity.h"
 #include "common/xapian_error.h"
 #include "common/keys.h"
+#include "searcher/feedback.h"
 #include "searcher/query.h"
 #include "searcher/request_query.h"
 
@@ -63,17 +64,11 @@ void set_total(const Xapian::Database& db, Xapian::doccount check_at_least, Sear
     result.total = result.total_exact ? result.matches_lower : std::max(result.matches_lower, result.matches_estimated);
 }
 
-SearchResult run_search(const Xapian::Database& db, const SearchRequest& request) {
-    SearchResult result;
-    result.query = request.query;
-    const RequestQuery request_queries = request_query(db, request, result);
-    const Xapian::Query& query = request_queries.matching;
-    result.parsed = query.get_description();
-    Xapian::Enquire enquire(db);
-    enquire.set_query(request_queries.ranked);
+// How the search's matches are ranked and collapsed: the same for the
+// first match and the feedback rerank.
+void configure(Xapian::Enquire& enquire, const Xapian::Database& db, const SearchRequest& request) {
     enquire.set_weighting_scheme(*make_weight(request.ranking));
-    const auto level = group_level(request.grouping);
-    if (level) enquire.set_collapse_key(group_slot(*level));
+    if (const auto level = group_level(request.grouping)) enquire.set_collapse_key(group_slot(*level));
     switch (request.sort) {
         case SortOrder::kRelevance: break;
         // Undated articles have no timestamp, and the empty value sorts before
@@ -88,15 +83,65 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
             break;
         }
     }
+}
+
+// The page of hits of the first match `candidates` (the best ones from the
+// first, whose page ends no deeper), reranked with pseudo-relevance feedback
+// terms from its top hits (searcher/feedback.h). Only those candidates are
+// matched again, so the terms' postings are read for them alone; a database
+// of several shards or a remote one, where a list of document ids cannot
+// go, has the whole database matched again instead.
+Xapian::MSet reranked_page(const Xapian::Database& db, const SearchRequest& request, const RequestQuery& queries,
+                           const Xapian::MSet& candidates) {
+    const Xapian::Query expanded =
+        ranked_query(db, request, with_feedback(queries.words_ranked, db, candidates, request.ranking));
+    Xapian::Enquire enquire(db);
+    configure(enquire, db, request);
+    if (db.size() == 1) {
+        std::vector<Xapian::docid> ids;
+        for (auto m = candidates.begin(); m != candidates.end(); ++m) ids.push_back(*m);
+        enquire.set_query(only_documents(expanded, std::move(ids)));
+        try {
+            return enquire.get_mset(request.offset, request.limit);
+        } catch (const Xapian::UnimplementedError&) {
+            // A remote database: the list cannot be sent to it.
+        }
+    }
+    enquire.set_query(expanded);
+    return enquire.get_mset(request.offset, request.limit);
+}
+
+Xapian::doccount saturating_sum(Xapian::doccount a, Xapian::doccount b) {
+    return static_cast<Xapian::doccount>(
+        std::min<unsigned long long>(std::numeric_limits<Xapian::doccount>::max(), 0ULL + a + b));
+}
+
+SearchResult run_search(const Xapian::Database& db, const SearchRequest& request) {
+    SearchResult result;
+    result.query = request.query;
+    const RequestQuery request_queries = request_query(db, request, result);
+    const Xapian::Query& query = request_queries.matching;
+    result.parsed = query.get_description();
+    Xapian::Enquire enquire(db);
+    enquire.set_query(request_queries.ranked);
+    configure(enquire, db, request);
+    const auto level = group_level(request.grouping);
     FacetCounter facets(request.facets, level ? std::optional<Xapian::valueno>(group_slot(*level)) : std::nullopt);
     facets.attach(enquire);
     const Xapian::doccount check_at_least = count_target(db, request);
-    const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    // With feedback, the first match ranks the candidates the rerank orders:
+    // the first `feedback_depth` hits, or the page's if it ends deeper.
+    const bool rerank = request_queries.feedback;
+    const Xapian::doccount page_end = saturating_sum(request.offset, request.limit);
+    Xapian::MSet mset =
+        rerank ? enquire.get_mset(0, std::max(page_end, request.ranking.feedback_depth), check_at_least)
+               : enquire.get_mset(request.offset, request.limit, check_at_least);
     result.matches_estimated = mset.get_matches_estimated();
     result.matches_lower = mset.get_matches_lower_bound();
     result.matches_upper = mset.get_matches_upper_bound();
     set_total(db, check_at_least, result);
     result.facets = facets.results();
+    if (rerank && !mset.empty()) mset = reranked_page(db, request, request_queries, mset);
     // Snippets come from an MSet of the query; one of its title terms
     // unprefixed when it has any, so that `title:` matches are marked too.
     // Always from the matching query: the ranked one's feedback terms were not typed.

@@ -9,6 +9,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "common/database.h"
 #include "common/error.h"
@@ -108,7 +109,9 @@ BOOST_AUTO_TEST_CASE(rank_only_additions_never_change_what_matches) {
     const Xapian::Query with_title =
         Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query,
                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, parsed.title_words, p.title_weight));
-    const Xapian::Query with_feedback = news::with_feedback(with_title, db, p);
+    Xapian::Enquire first(db);
+    first.set_query(with_title);
+    const Xapian::Query with_feedback = news::with_feedback(with_title, db, first.get_mset(0, 10), p);
     BOOST_TEST(with_feedback.get_type() == Xapian::Query::OP_AND_MAYBE);
     BOOST_TEST(matches(with_feedback) == matches(parsed.query));
     // Feedback adds stemmed words of the top hits ("microwav", shared by a and d).
@@ -119,9 +122,13 @@ BOOST_AUTO_TEST_CASE(feedback_off_or_without_matches_leaves_the_query_alone) {
     news::RankingParams off;
     off.feedback_docs = 0;
     const Xapian::Query query("Zdielectr");
-    BOOST_TEST(news::with_feedback(query, db, off).get_description() == query.get_description());
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    BOOST_TEST(news::with_feedback(query, db, enquire.get_mset(0, 10), off).get_description() == query.get_description());
     const Xapian::Query nothing("Znosuchword");
-    BOOST_TEST(news::with_feedback(nothing, db, news::RankingParams{}).get_description() == nothing.get_description());
+    enquire.set_query(nothing);
+    BOOST_TEST(news::with_feedback(nothing, db, enquire.get_mset(0, 10), news::RankingParams{}).get_description() ==
+               nothing.get_description());
 }
 
 // Feedback only for queries of at least feedback_min_words distinct words:
@@ -134,6 +141,24 @@ BOOST_AUTO_TEST_CASE(feedback_wants_enough_distinct_words) {
     BOOST_TEST(news::wants_feedback(news::parse_query("dielectric constant", db, p).query, p));
     BOOST_TEST(news::wants_feedback(news::parse_query("dielectric", db, news::parse_ranking_params("feedback_min_words=1")).query,
                                     news::parse_ranking_params("feedback_min_words=1")));
+}
+
+// The rerank list: a query restricted to some documents matches just those
+// of them it matched before, with the same weights.
+BOOST_AUTO_TEST_CASE(only_documents_keeps_the_listed_matches_and_their_weights) {
+    const Xapian::Query query = news::parse_query("dielectric constant", db, news::RankingParams{}).query;
+    Xapian::Enquire all(db);
+    all.set_query(query);
+    const Xapian::MSet every = all.get_mset(0, 100);
+    BOOST_TEST_REQUIRE(every.size() >= 2u);
+    std::vector<Xapian::docid> some{*every[1], *every[0], 999999};  // unsorted, and one that never matches
+    Xapian::Enquire listed(db);
+    listed.set_query(news::only_documents(query, some));
+    const Xapian::MSet only = listed.get_mset(0, 100);
+    BOOST_TEST(only.size() == 2u);
+    BOOST_TEST(*only[0] == *every[0]);
+    BOOST_TEST(*only[1] == *every[1]);
+    BOOST_TEST(only[0].get_weight() == every[0].get_weight());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
