@@ -15,7 +15,7 @@ const std::array<const char*, kDedupFeatures> kDedupFeatureNames = {
     "cosine",   "shingles",      "senses",     "senses_max", "numbers",     "entities",
     "length",   "log_body_words", "title_novel", "correction", "headline_only", "log_hours",
     "no_time",  "day_or_more",   "day_or_more_x_shingles", "short_x_title_novel", "title_numbers_differ",
-    "reworded", "long_x_title_novel", "short_x_shingles",
+    "reworded", "long_x_title_novel",
 };
 
 namespace {
@@ -32,10 +32,6 @@ inline constexpr uint32_t kShortEventWords = 150;
 // Articles about one event share distinctive words (names, places, rare
 // words), whatever else agrees; below this cosine nothing is shared.
 inline constexpr double kMinSharedCosine = 0.2;
-
-// Bodies under this many words are short reports: two separately written ones
-// of one announcement share its facts and names (cosine ~0.8) but few word pairs.
-inline constexpr uint32_t kShortReportWords = 80;
 
 // Bodies of this many words or more are long enough to outweigh their headlines.
 inline constexpr uint32_t kLongBodyWords = 150;
@@ -150,11 +146,7 @@ DedupFeatures dedup_features(const Evidence& e) {
             std::max(0.0, e.senses - e.cosine),
             // A headline rewritten over a long body: the fit may weigh a long
             // article's body above its headline (republished and spun copies).
-            e.shorter_body >= kLongBodyWords ? title_novel : 0.0,
-            // Shared wording counted apart for short reports, so the fit can ask
-            // more of it there: versions of a short item keep its word pairs,
-            // separately written reports of one announcement do not.
-            e.shorter_body > 0 && e.shorter_body < kShortReportWords ? e.shingles : 0.0};
+            e.shorter_body >= kLongBodyWords ? title_novel : 0.0};
 }
 
 DedupDecision decide(const Evidence& e) { return decide(e, true); }
