@@ -48,6 +48,10 @@ const DedupRule kTwoFlashes = {"two-flashes",
                                "two headline-only flashes: one story when within 12 hours with headlines alike "
                                "(cosine >= 0.85, or >= 0.6 for a marked correction); never merely one event"};
 
+const DedupRule kOtherSnapshot = {"other-snapshot",
+                                   "headings with other times of day (\"CBT 11:40 EDT\", \"CBT 12:40 EDT\") are "
+                                   "two snapshots of one quote table, not versions of one article"};
+
 std::optional<double> hours_apart(const Evidence& e) {
     if (e.minutes) return *e.minutes / 60.0;
     if (e.days) return *e.days * 24.0;
@@ -88,6 +92,10 @@ DedupDecision decide(const Evidence& e, bool explain) {
     bool story_possible = true;
     if (e.headline_only) {
         d.rules.push_back(kFlashAndStory);
+        story_possible = false;
+    }
+    if (e.other_snapshot) {
+        d.rules.push_back(kOtherSnapshot);
         story_possible = false;
     }
     if (hours && *hours > kStoryMaxHours) {

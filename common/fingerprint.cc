@@ -27,6 +27,28 @@ bool is_alpha(char c) {
     return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
 }
 
+// At text[i], ':' and two digits (no third) after one or two digits in
+// `num`: the minutes of a time of day.
+bool is_clock_time(const std::string& text, size_t i, const std::string& num) {
+    return text[i] == ':' && !num.empty() && num.size() <= 2 &&
+           std::all_of(num.begin(), num.end(), is_digit) && i + 2 < text.size() &&
+           is_digit(text[i + 1]) && is_digit(text[i + 2]) && (i + 3 == text.size() || !is_digit(text[i + 3]));
+}
+
+// `num` (four digits) followed at text[i] by " HRS", " GMT", " EDT"...: a
+// time of day written without a colon ("1000 hrs cdt", "1115 GMT").
+bool is_clock_hhmm(const std::string& num, const std::string& text, size_t i) {
+    if (num.size() != 4 || !std::all_of(num.begin(), num.end(), is_digit)) return false;
+    if (std::stoi(num.substr(0, 2)) > 23 || std::stoi(num.substr(2)) > 59) return false;
+    while (i < text.size() && text[i] == ' ') ++i;
+    size_t end = i;
+    while (end < text.size() && is_alpha(text[end])) ++end;
+    std::string word = text.substr(i, end - i);
+    for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    static const char* const kZones[] = {"hrs", "gmt", "edt", "est", "cdt", "cst", "bst", "mdt", "pdt", "local"};
+    return std::any_of(std::begin(kZones), std::end(kZones), [&](const char* z) { return word == z; });
+}
+
 // Typographic quotes as ASCII ones, so "China’s" and "China's" read alike
 // and a name after an opening quote is seen as starting a sentence.
 std::string ascii_quotes(const std::string& s) {
@@ -103,7 +125,9 @@ struct Reader {
     }
 };
 
-constexpr char kFormat = '\x04';  // 3: heading numbers; 4: an untitled item's heading words as title stems
+// 3: heading numbers; 4: an untitled item's heading words as title stems;
+// 5: times of day ("11:40") kept whole among the numbers.
+constexpr char kFormat = '\x05';
 
 // Optional signed values as varints: 0 is "none", others are offset by 2^40.
 uint64_t encode_optional(const std::optional<long>& v) {
@@ -165,6 +189,12 @@ void scan_text(const std::string& raw, TextScan& out) {
             while (i < n) {
                 if (is_digit(text[i])) {
                     num += text[i++];
+                } else if (is_clock_time(text, i, num)) {
+                    // "11:40" is one time of day, not 11 and 40: two snapshots of
+                    // one template ("CBT 11:40 EDT", "CBT 12:40 EDT") differ in it.
+                    num.append(text, i, 3);
+                    i += 3;
+                    break;
                 } else if ((text[i] == ',' || text[i] == '.' || text[i] == '/') && i + 1 < n &&
                            is_digit(text[i + 1]) && !num.empty()) {
                     if (text[i] != ',') num += text[i];  // 1,750 == 1750
@@ -173,6 +203,7 @@ void scan_text(const std::string& raw, TextScan& out) {
                     break;
                 }
             }
+            if (is_clock_hhmm(num, text, i)) num = num.substr(0, 2) + ':' + num.substr(2);  // "1000 HRS"
             out.numbers.push_back(num);
             sentence_start = false;
         } else if (is_alpha(c)) {
@@ -230,17 +261,13 @@ static bool marks_correction(const std::string& heading) {
     return false;
 }
 
-// The title; when there is none, the body's first line if it is short enough
-// to be a heading (wire tables and correction notices carry theirs there:
-// "CBT 11:40 EDT", "CORRECTION - TRANSALTA ..."), not an opening sentence.
-static std::string heading_of(const Article& article) {
-    if (!article.title.empty()) return article.title;
-    constexpr size_t kMaxHeadingWords = 12;
+// The body's first non-blank line if it has at most `max_words` words.
+static std::string first_line_if_short(const std::string& body, size_t max_words) {
     size_t start = 0;
-    while (start < article.body.size()) {
-        const size_t end = std::min(article.body.find('\n', start), article.body.size());
-        if (article.body.find_first_not_of(" \t\r", start) < end) {
-            std::string line = article.body.substr(start, end - start);
+    while (start < body.size()) {
+        const size_t end = std::min(body.find('\n', start), body.size());
+        if (body.find_first_not_of(" \t\r", start) < end) {
+            std::string line = body.substr(start, end - start);
             size_t words = 0;
             bool in_word = false;
             for (const char c : line) {
@@ -248,11 +275,20 @@ static std::string heading_of(const Article& article) {
                 if (!space && !in_word) ++words;
                 in_word = !space;
             }
-            return words <= kMaxHeadingWords ? line : std::string();
+            return words <= max_words ? line : std::string();
         }
         start = end + 1;
     }
     return {};
+}
+
+// The title; when there is none, the body's first line if it is short enough
+// to be a heading (wire tables and correction notices carry theirs there:
+// "CBT 11:40 EDT", "CORRECTION - TRANSALTA ..."), not an opening sentence.
+static std::string heading_of(const Article& article) {
+    if (!article.title.empty()) return article.title;
+    constexpr size_t kMaxHeadingWords = 12;
+    return first_line_if_short(article.body, kMaxHeadingWords);
 }
 
 std::vector<std::pair<std::string, uint32_t>> content_terms(const Xapian::Document& indexed) {
@@ -283,6 +319,13 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
         heading_words = std::move(heading_scan.words);
     } else {
         fp.title_numbers = title.numbers;
+        // A titled table may stamp its time on a line of its own under the
+        // title ("CBT SOYBEAN OIL SPREADS" / "1000 hrs cdt"): the heading's time.
+        constexpr size_t kMaxStampWords = 4;
+        TextScan stamp;
+        scan_text(first_line_if_short(article.body, kMaxStampWords), stamp);
+        for (auto& n : stamp.numbers)
+            if (n.find(':') != std::string::npos) fp.title_numbers.push_back(std::move(n));
     }
     sort_unique(fp.title_numbers);
     fp.numbers = std::move(body.numbers);

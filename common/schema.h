@@ -33,7 +33,9 @@ namespace news::schema {
 //    from the termlist (common/fingerprint_storage.h): a smaller index; and fingerprints of
 //    format 4 (an untitled item's heading words as its title words, common/fingerprint.h),
 //    which older ones would never match.
-// 8: the fingerprint slot's word-pair hashes in 4 bytes each, first (common/fingerprint_storage.h).
+// 8: the fingerprint slot's word-pair hashes in 4 bytes each, first (common/fingerprint_storage.h),
+//    and fingerprints of format 5 (times of day such as "11:40" kept whole among the numbers,
+//    common/fingerprint.h), which older ones would not match.
 inline constexpr int kVersion = 8;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and

@@ -75,6 +75,14 @@ double sense_cover(const WeighedFingerprint& a, const std::vector<char>& shared)
     return cover;
 }
 
+// The times of day among a heading's numbers ("11:40"; sorted as they are).
+std::vector<std::string> clock_times(const std::vector<std::string>& heading_numbers) {
+    std::vector<std::string> times;
+    for (const auto& n : heading_numbers)
+        if (n.find(':') != std::string::npos) times.push_back(n);
+    return times;
+}
+
 }  // namespace
 
 TermWeights::TermWeights(const Xapian::Database& db)
@@ -105,14 +113,9 @@ WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
     const size_t prefix = schema::prefix::kStemmed.size();
     for (uint32_t i = 0; i < w.fp.terms.size(); ++i) {
         const std::string& term = w.fp.terms[i].first;
-        for (const uint32_t id : senses_of_stem(std::string_view(term).substr(prefix))) {
-            w.term_senses.emplace_back(id, i);
-            w.senses.push_back(id);
-        }
+        for (const uint32_t id : senses_of_stem(std::string_view(term).substr(prefix))) w.term_senses.emplace_back(id, i);
     }
     std::sort(w.term_senses.begin(), w.term_senses.end());
-    std::sort(w.senses.begin(), w.senses.end());
-    w.senses.erase(std::unique(w.senses.begin(), w.senses.end()), w.senses.end());
     return w;
 }
 
@@ -134,6 +137,7 @@ std::string evidence_json(const Evidence& e) {
                         {"shorter_body", e.shorter_body}, {"title_novel", e.title_novel},
                         {"both_correction", e.both_correction},
                         {"correction", e.correction}, {"title_numbers_differ", e.title_numbers_differ},
+                        {"other_snapshot", e.other_snapshot},
                         {"both_headline_only", e.both_headline_only},
                         {"relation", to_string(judge(e))}};
     j["days"] = e.days ? nlohmann::json(*e.days) : nlohmann::json();
@@ -173,6 +177,8 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     e.both_correction = a.fp.correction && b.fp.correction;
     e.title_numbers_differ =
         !a.fp.title_numbers.empty() && !b.fp.title_numbers.empty() && a.fp.title_numbers != b.fp.title_numbers;
+    const auto a_times = clock_times(a.fp.title_numbers), b_times = clock_times(b.fp.title_numbers);
+    e.other_snapshot = !a_times.empty() && !b_times.empty() && containment(a_times, b_times, 1.0) == 0;
     e.headline_only = a.fp.body_words == 0 || b.fp.body_words == 0;
     e.both_headline_only = a.fp.body_words == 0 && b.fp.body_words == 0;
     if (a.fp.minute && b.fp.minute) e.minutes = std::labs(*a.fp.minute - *b.fp.minute);

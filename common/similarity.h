@@ -55,7 +55,6 @@ struct WeighedFingerprint {
     // (synset id, index into fp.terms) for every WordNet sense of every term,
     // sorted: one merge against another article's senses finds its synonyms.
     std::vector<std::pair<uint32_t, uint32_t>> term_senses;
-    std::vector<uint32_t> senses;  // the synset ids of term_senses, sorted, unique
 };
 WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights);
 
@@ -78,6 +77,9 @@ struct Evidence {
     // Both headings carry numbers and they are not the same numbers: another
     // snapshot, date or period of one template ("CBT 11:40" vs "CBT 12:40").
     bool title_numbers_differ = false;
+    // Both headings carry a time of day ("CBT 11:40 EDT") and share none:
+    // two snapshots of one quote table, never versions of one article.
+    bool other_snapshot = false;
     bool correction = false;          // either title marks a correction or repeat
     bool headline_only = false;       // either article has no body (a flash)
     bool both_headline_only = false;

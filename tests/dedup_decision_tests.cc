@@ -124,6 +124,15 @@ BOOST_AUTO_TEST_CASE(versions_come_within_days) {
     BOOST_TEST(d.relation != Relation::kSameStory);
 }
 
+BOOST_AUTO_TEST_CASE(snapshots_at_other_times_are_not_one_story) {
+    auto e = identical();
+    e.other_snapshot = true;
+    const auto d = news::decide(e);
+    BOOST_TEST(fired(d, "other-snapshot"));
+    BOOST_TEST(d.relation != Relation::kSameStory);
+    BOOST_TEST(!fired(news::decide(identical()), "other-snapshot"));
+}
+
 BOOST_AUTO_TEST_CASE(two_flashes_are_one_story_only_when_their_headlines_agree_the_same_day) {
     news::Evidence e;
     e.headline_only = e.both_headline_only = true;

@@ -225,6 +225,19 @@ BOOST_AUTO_TEST_CASE(an_untitled_items_heading_gives_its_title_words) {
     BOOST_TEST(builder.build(a).fingerprint.title_stems.empty());
 }
 
+// A time of day is one number: "11:40" and "12:40" share no minutes.
+BOOST_AUTO_TEST_CASE(times_of_day_are_read_whole) {
+    BOOST_TEST((Scan("CBT 11:40 EDT").numbers == std::vector<std::string>{"11:40"}));
+    BOOST_TEST((Scan("at 9:05, 1,750 tonnes").numbers == std::vector<std::string>{"9:05", "1750"}));
+    // Not times: a ratio of long numbers, a colon ending a sentence.
+    BOOST_TEST((Scan("1987:123 and 3:").numbers == std::vector<std::string>{"1987", "123", "3"}));
+    news::Article a;
+    a.id = "t-3";
+    a.body = "CBT 12:40 EDT\nWHEAT\nMAY7  286 3/4 UP   1/2\n";
+    news::DocumentBuilder builder;
+    BOOST_TEST((builder.build(a).fingerprint.title_numbers == std::vector<std::string>{"12:40"}));
+}
+
 BOOST_AUTO_TEST_CASE(scan_words_skip_stop_words_in_order) {
     const Scan s("The talks with Wang lasted for hours.");
     BOOST_TEST((s.words == std::vector<std::string>{"talks", "wang", "lasted", "hours"}));
