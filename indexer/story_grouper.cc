@@ -16,6 +16,7 @@
 #include <unordered_set>
 
 #include "common/date.h"
+#include "common/document_list_source.h"
 #include "common/error.h"
 #include "common/schema.h"
 #include "common/similarity.h"
@@ -145,36 +146,6 @@ class Components {
 };
 
 
-// A fixed sorted list of documents as a boolean posting list.
-class DocumentListSource : public Xapian::PostingSource {
-  public:
-    explicit DocumentListSource(std::shared_ptr<const std::vector<Xapian::docid>> docs) : docs_(std::move(docs)) {}
-    void init(const Xapian::Database&) override {
-        at_ = 0;
-        started_ = false;
-    }
-    Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(docs_->size()); }
-    Xapian::doccount get_termfreq_est() const override { return get_termfreq_min(); }
-    Xapian::doccount get_termfreq_max() const override { return get_termfreq_min(); }
-    void next(double) override {
-        if (started_) ++at_;
-        started_ = true;
-    }
-    void skip_to(Xapian::docid did, double) override {
-        started_ = true;
-        at_ = static_cast<size_t>(std::lower_bound(docs_->begin() + static_cast<std::ptrdiff_t>(at_), docs_->end(),
-                                                   did) - docs_->begin());
-    }
-    bool at_end() const override { return started_ && at_ >= docs_->size(); }
-    Xapian::docid get_docid() const override { return (*docs_)[at_]; }
-    PostingSource* clone() const override { return new DocumentListSource(docs_); }
-    std::string get_description() const override { return "DocumentListSource"; }
-
-  private:
-    std::shared_ptr<const std::vector<Xapian::docid>> docs_;
-    size_t at_ = 0;
-    bool started_ = false;
-};
 
 }  // namespace
 

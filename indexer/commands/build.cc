@@ -91,7 +91,7 @@ class BuildCommand : public Command {
     }
     po::options_description options() const override {
         po::options_description opts("build options");
-        opts.add_options()("batch-size", po::value<long>()->default_value(10000), "articles per commit")(
+        opts.add_options()("batch-size", po::value<long>()->default_value(10000), "articles per commit (a batch also ends at 4 MB of article text)")(
             "no-group", "skip duplicate detection (the next build does it)")(
             "jobs,j", po::value<long>()->default_value(0),
             "threads writing a new database and detecting duplicates (0: one per core)")(
