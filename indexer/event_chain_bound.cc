@@ -32,8 +32,8 @@ std::string BoundedComponents::find(const std::string& x) {
 }
 
 void BoundedComponents::join(const std::string& ra, const std::string& rb) {
-    // The smaller name is the root, as in story_grouper's Components, so
-    // roots do not depend on the order of joins.
+    // The smaller name is the root, so roots do not depend on the order of
+    // joins.
     const std::string& root = std::min(ra, rb);
     const std::string& other = std::max(ra, rb);
     Extent& r = extent_[root];

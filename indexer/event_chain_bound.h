@@ -49,8 +49,9 @@ bool rests_on_template(const Evidence& e, Relation relation);
 // How strong a template link is: its event score over the event threshold.
 double template_link_strength(const Evidence& e);
 
-// Union-find over named nodes (an article, or an existing group) that knows
-// each component's size and time span, for the bound above.
+// Union-find over named nodes ("d<docid>" for an article, "g<key>" for an
+// existing group) that knows each component's size and time span, for the
+// bound above; story_grouper uses it for both levels (stories never bounded).
 class BoundedComponents {
   public:
     struct Extent {

@@ -114,39 +114,6 @@ class FingerprintCache {
     std::unordered_map<Xapian::docid, std::unique_ptr<Entry>> young_, old_;
 };
 
-// Union-find over named nodes: "d<docid>" for changed documents and
-// "g<key>" for an existing group.
-class Components {
-  public:
-    void unite(const std::string& a, const std::string& b) {
-        const auto ra = find(a), rb = find(b);
-        if (ra != rb) parent_[std::max(ra, rb)] = std::min(ra, rb);
-    }
-    std::map<std::string, std::vector<std::string>> groups() {
-        std::map<std::string, std::vector<std::string>> out;
-        std::vector<std::string> nodes;
-        for (const auto& [node, parent] : parent_) nodes.push_back(node);
-        for (const auto& node : nodes) out[find(node)].push_back(node);
-        return out;
-    }
-
-  private:
-    std::string find(const std::string& x) {
-        auto it = parent_.find(x);
-        if (it == parent_.end()) {
-            parent_.emplace(x, x);
-            return x;
-        }
-        if (it->second == x) return x;
-        std::string root = find(it->second);
-        parent_[x] = root;
-        return root;
-    }
-    std::unordered_map<std::string, std::string> parent_;
-};
-
-
-
 }  // namespace
 
 // The documents of each date window (the day terms of the window's days and
@@ -365,8 +332,7 @@ void key_by_smallest(const Xapian::Database& db, const std::set<Xapian::docid>& 
 
 // Records in `out` the key of its smallest id for every member of each
 // linked component.
-template <class LinkedComponents>
-void rekey(const Xapian::Database& db, LinkedComponents& components, GroupLevel level,
+void rekey(const Xapian::Database& db, BoundedComponents& components, GroupLevel level,
            const std::unordered_map<Xapian::docid, std::string>& ids, std::map<Xapian::docid, NewKeys>& out) {
     for (const auto& [root, nodes] : components.groups()) {
         if (nodes.size() < 2) continue;
@@ -552,7 +518,8 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
     };
     // A pair found from both sides is one link.
     std::set<std::pair<Xapian::docid, Xapian::docid>> linked;
-    Components stories;
+    // Story links are never bounded: the extents of its nodes are not read.
+    BoundedComponents stories([](const std::string&) { return BoundedComponents::Extent{}; });
     BoundedComponents events([&db](const std::string& node) { return event_extent(db, node); });
     std::vector<TemplateLink> template_links;
     std::unordered_map<Xapian::docid, std::string> ids;
