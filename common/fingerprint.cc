@@ -9,6 +9,7 @@
 #include "common/error.h"
 #include "common/schema.h"
 #include "common/stopwords.h"
+#include "common/varint.h"
 
 namespace news {
 namespace {
@@ -95,27 +96,10 @@ std::string cached_stem(const std::string& word) {
     return stems.emplace(word, stemmer(word)).first->second;
 }
 
-void put_varint(std::string& out, uint64_t v) {
-    while (v >= 0x80) {
-        out += static_cast<char>((v & 0x7F) | 0x80);
-        v >>= 7;
-    }
-    out += static_cast<char>(v);
-}
-
 struct Reader {
     const std::string& data;
     size_t pos = 0;
-    uint64_t varint() {
-        uint64_t v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            if (pos >= data.size()) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
-            const auto b = static_cast<unsigned char>(data[pos++]);
-            v |= static_cast<uint64_t>(b & 0x7F) << shift;
-            if (!(b & 0x80)) return v;
-        }
-        throw Error(ErrorKind::kDatabase, "malformed fingerprint");
-    }
+    uint64_t varint() { return get_varint(data, pos); }
     std::string str() {
         const auto n = varint();
         if (n > data.size() - pos) throw Error(ErrorKind::kDatabase, "malformed fingerprint");

@@ -5,30 +5,12 @@
 
 #include "common/error.h"
 #include "common/schema.h"
+#include "common/varint.h"
 
 namespace news {
 namespace {
 
-void put_varint(std::string& out, uint64_t v) {
-    while (v >= 0x80) {
-        out += static_cast<char>((v & 0x7f) | 0x80);
-        v >>= 7;
-    }
-    out += static_cast<char>(v);
-}
-
 [[noreturn]] void malformed() { throw Error(ErrorKind::kDatabase, "malformed fingerprint"); }
-
-uint64_t get_varint(const std::string& data, size_t& pos) {
-    uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-        if (pos >= data.size()) malformed();
-        const auto byte = static_cast<unsigned char>(data[pos++]);
-        v |= static_cast<uint64_t>(byte & 0x7f) << shift;
-        if (!(byte & 0x80)) return v;
-    }
-    malformed();
-}
 
 }  // namespace
 
