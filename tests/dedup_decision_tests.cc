@@ -133,6 +133,28 @@ BOOST_AUTO_TEST_CASE(snapshots_at_other_times_are_not_one_story) {
     BOOST_TEST(!fired(news::decide(identical()), "other-snapshot"));
 }
 
+BOOST_AUTO_TEST_CASE(short_items_whose_headings_carry_other_numbers_are_never_merely_one_event) {
+    // Two morning and afternoon money-market operations: one template, other amounts.
+    auto e = identical();
+    e.shorter_body = 50;
+    e.title_numbers_differ = true;
+    e.shingles = e.numbers = 0.6;
+    e.cosine = e.senses = 0.88;
+    const auto d = news::decide(e);
+    BOOST_TEST(fired(d, "other-instance"));
+    BOOST_TEST(d.relation != Relation::kSameEvent);
+    // Longer reports may carry other figures in their headlines (a rising toll).
+    e.shorter_body = 400;
+    BOOST_TEST(!fired(news::decide(e), "other-instance"));
+    // A flash beside a story is judged by the flash rules, not this one.
+    e.shorter_body = 0;
+    e.headline_only = true;
+    BOOST_TEST(!fired(news::decide(e), "other-instance"));
+    auto same_heading = identical();
+    same_heading.shorter_body = 50;
+    BOOST_TEST(!fired(news::decide(same_heading), "other-instance"));
+}
+
 BOOST_AUTO_TEST_CASE(two_flashes_are_one_story_only_when_their_headlines_agree_the_same_day) {
     news::Evidence e;
     e.headline_only = e.both_headline_only = true;
