@@ -245,7 +245,7 @@ std::optional<std::string> centre_matches(const Xapian::MSet& mset, const std::s
 std::string passage(const Xapian::MSet& mset, const std::string& text, size_t bytes) {
     const std::string snippet =
         mset.snippet(text, bytes, snippet_stemmer(),
-                     kSnippetFlags | Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, kHighlightStart,
+                     kSnippetFlags | Xapian::MSet::SNIPPET_EXHAUSTIVE, kHighlightStart,
                      kHighlightEnd, "…");
     // A limit shorter than any word leaves only an ellipsis or punctuation.
     if (!has_word_character(snippet)) return {};

@@ -94,7 +94,7 @@ void configure(Xapian::Enquire& enquire, const Xapian::Database& db, const Searc
 Xapian::MSet reranked_page(const Xapian::Database& db, const SearchRequest& request, const RequestQuery& queries,
                            const Xapian::MSet& candidates) {
     const Xapian::Query expanded =
-        ranked_query(db, request, with_feedback(queries.words_ranked, db, candidates, request.ranking));
+        ranked_query(request, with_feedback(queries.words_ranked, db, candidates, request.ranking), queries.recency);
     Xapian::Enquire enquire(db);
     configure(enquire, db, request);
     if (db.size() == 1) {
@@ -163,7 +163,8 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
         hit.story = doc.get_value(schema::slot::kStory);
         hit.event = doc.get_value(schema::slot::kEvent);
         if (level) {
-            const std::string key = doc.get_value(group_slot(*level));
+            // The key is one of the two just read (each value read is a block read).
+            const std::string& key = *level == GroupLevel::kStory ? hit.story : hit.event;
             const std::string term = schema::term(group_prefix(*level), key);
             hit.versions = std::max<Xapian::doccount>(1, db.get_termfreq(term));
             if (hit.versions > 1) grouped_keys.push_back(key);
