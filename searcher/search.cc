@@ -98,6 +98,9 @@ Xapian::MSet reranked_page(const Xapian::Database& db, const SearchRequest& requ
     Xapian::Enquire enquire(db);
     configure(enquire, db, request);
     if (db.size() == 1) {
+        // The candidates are already one per group (the first match
+        // collapsed them): collapsing again would only read their keys.
+        enquire.set_collapse_key(Xapian::BAD_VALUENO);
         std::vector<Xapian::docid> ids;
         for (auto m = candidates.begin(); m != candidates.end(); ++m) ids.push_back(*m);
         enquire.set_query(only_documents(expanded, std::move(ids)));
@@ -105,6 +108,7 @@ Xapian::MSet reranked_page(const Xapian::Database& db, const SearchRequest& requ
             return enquire.get_mset(request.offset, request.limit);
         } catch (const Xapian::UnimplementedError&) {
             // A remote database: the list cannot be sent to it.
+            configure(enquire, db, request);
         }
     }
     enquire.set_query(expanded);
