@@ -18,16 +18,8 @@ namespace news {
 
 inline constexpr double kRecencyShare = 0.05;
 
-// The boost for `query` alone (to add with OP_AND_MAYBE): empty if the
-// database has no dated articles or the query can score nothing. Finding the
-// query's highest possible score opens its terms' posting lists, so a search
-// makes it once, for the query as typed, and reranks with the same boost.
-Xapian::Query recency_boost(const Xapian::Query& query, const Xapian::Database& db);
-
-// `query` AND_MAYBE `boost`; `query` itself when `boost` is empty.
-Xapian::Query with_boost(const Xapian::Query& query, const Xapian::Query& boost);
-
-// `query` with its boost added: with_boost(query, recency_boost(query, db)).
+// `query` with the boost added; the same query if the database has no dated
+// articles or the query can score nothing.
 Xapian::Query with_recency_boost(const Xapian::Query& query, const Xapian::Database& db);
 
 }  // namespace news

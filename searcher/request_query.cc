@@ -54,15 +54,15 @@ RequestQuery request_query(const Xapian::Database& db, const SearchRequest& requ
     // ties of one timestamp.
     out.feedback = request.like.empty() && request.sort == SortOrder::kRelevance && wants_feedback(query, ranking);
     out.matching = dated(request, query);
-    if (request.recency && request.sort == SortOrder::kRelevance)
-        out.recency = recency_boost(dated(request, out.words_ranked), db);
-    out.ranked = ranked_query(request, out.words_ranked, out.recency);
+    out.ranked = ranked_query(db, request, out.words_ranked);
     return out;
 }
 
-Xapian::Query ranked_query(const SearchRequest& request, const Xapian::Query& words_ranked, const Xapian::Query& recency) {
+Xapian::Query ranked_query(const Xapian::Database& db, const SearchRequest& request, const Xapian::Query& words_ranked) {
     // The dates filter without changing a score.
-    return with_boost(dated(request, words_ranked), recency);
+    Xapian::Query ranked = dated(request, words_ranked);
+    if (request.recency && request.sort == SortOrder::kRelevance) ranked = with_recency_boost(ranked, db);
+    return ranked;
 }
 
 }  // namespace news

@@ -19,10 +19,6 @@ struct RequestQuery {
     // candidates by ranked_query(db, request, with_feedback(words_ranked, ...)).
     Xapian::Query words_ranked;
     bool feedback = false;
-    // The recency boost in `ranked` (empty if none), scaled to its words'
-    // highest possible score; the rerank adds the same boost, so that
-    // feedback terms do not cost a second look at every term's bounds.
-    Xapian::Query recency;
 };
 
 // Also fills in result.parsed's companions: suggestion, corrected,
@@ -30,8 +26,7 @@ struct RequestQuery {
 RequestQuery request_query(const Xapian::Database& db, const SearchRequest& request, SearchResult& result);
 
 // `words_ranked` (a ranked query of the request's words) with the request's
-// dates as a filter and the boost `recency` (RequestQuery::recency): what the
-// search ranks by.
-Xapian::Query ranked_query(const SearchRequest& request, const Xapian::Query& words_ranked, const Xapian::Query& recency);
+// dates as a filter and the recency boost: what the search ranks by.
+Xapian::Query ranked_query(const Xapian::Database& db, const SearchRequest& request, const Xapian::Query& words_ranked);
 
 }  // namespace news

@@ -94,7 +94,7 @@ void configure(Xapian::Enquire& enquire, const Xapian::Database& db, const Searc
 Xapian::MSet reranked_page(const Xapian::Database& db, const SearchRequest& request, const RequestQuery& queries,
                            const Xapian::MSet& candidates) {
     const Xapian::Query expanded =
-        ranked_query(request, with_feedback(queries.words_ranked, db, candidates, request.ranking), queries.recency);
+        ranked_query(db, request, with_feedback(queries.words_ranked, db, candidates, request.ranking));
     Xapian::Enquire enquire(db);
     configure(enquire, db, request);
     if (db.size() == 1) {
