@@ -130,9 +130,10 @@ nlohmann::json result_summary(const SearchRequest& request, const SearchResult& 
                         {"limit", request.limit},
                         {"total", {{"count", result.total},
                                    {"exact", result.total_exact},
-                                   // Format 1 readers know it: "more than 10000" from
-                                   // news-search's earlier bound, never true now.
-                                   {"more_than", false},
+                                   // The match stopped before it saw every match:
+                                   // more matched than it looked at, and `count` is
+                                   // Xapian's estimate (docs/output-format.md).
+                                   {"more_than", !result.total_exact},
                                    {"unit", detail::unit_name(request.grouping, true)}}},
                         {"matches_estimated", result.matches_estimated},
                         {"matches_lower_bound", result.matches_lower},

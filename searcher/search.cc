@@ -98,6 +98,9 @@ Xapian::MSet reranked_page(const Xapian::Database& db, const SearchRequest& requ
     Xapian::Enquire enquire(db);
     configure(enquire, db, request);
     if (db.size() == 1) {
+        // The candidates are already one per group (the first match
+        // collapsed them): collapsing again would only read their keys.
+        enquire.set_collapse_key(Xapian::BAD_VALUENO);
         std::vector<Xapian::docid> ids;
         for (auto m = candidates.begin(); m != candidates.end(); ++m) ids.push_back(*m);
         enquire.set_query(only_documents(expanded, std::move(ids)));
@@ -105,6 +108,7 @@ Xapian::MSet reranked_page(const Xapian::Database& db, const SearchRequest& requ
             return enquire.get_mset(request.offset, request.limit);
         } catch (const Xapian::UnimplementedError&) {
             // A remote database: the list cannot be sent to it.
+            configure(enquire, db, request);
         }
     }
     enquire.set_query(expanded);
@@ -163,7 +167,8 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
         hit.story = doc.get_value(schema::slot::kStory);
         hit.event = doc.get_value(schema::slot::kEvent);
         if (level) {
-            const std::string key = doc.get_value(group_slot(*level));
+            // The key is one of the two just read (each value read is a block read).
+            const std::string& key = *level == GroupLevel::kStory ? hit.story : hit.event;
             const std::string term = schema::term(group_prefix(*level), key);
             hit.versions = std::max<Xapian::doccount>(1, db.get_termfreq(term));
             if (hit.versions > 1) grouped_keys.push_back(key);

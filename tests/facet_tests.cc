@@ -236,6 +236,28 @@ BOOST_AUTO_TEST_SUITE_END()
 // fewer is counted exactly.
 BOOST_FIXTURE_TEST_SUITE(exact_totals, FacetFixture)
 
+// The CLI's JSON says which kind of total it gives: an estimate past the
+// bound ("exact": false, "more_than": true: more matched than the match
+// looked at), an exact count with --exact-total (both the other way round).
+BOOST_AUTO_TEST_CASE(json_total_says_more_than_when_the_match_stopped_early) {
+    const auto total_of = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--format", "json", "--limit", "1"});
+        const auto r = test::search(db, args);
+        BOOST_TEST_REQUIRE(r.status == 0, show(r));
+        return test::parse_json(r).at("total");
+    };
+    const json exact = total_of({"--exact-total", "said"});
+    BOOST_TEST_REQUIRE(exact.at("count").get<int>() > 101);  // past the page and the 100 after it
+    BOOST_TEST(exact.at("exact").get<bool>());
+    BOOST_TEST(!exact.at("more_than").get<bool>());
+    const json estimated = total_of({"said"});
+    BOOST_TEST(!estimated.at("exact").get<bool>());
+    BOOST_TEST(estimated.at("more_than").get<bool>());
+    const json few = total_of({"richfield OR kherson"});
+    BOOST_TEST(few.at("exact").get<bool>());
+    BOOST_TEST(!few.at("more_than").get<bool>());
+}
+
 BOOST_AUTO_TEST_CASE(past_the_bound_totals_are_estimates_but_exact_total_and_facets_count_all) {
     news::Searcher searcher{Xapian::Database(db)};
     news::SearchRequest request;
