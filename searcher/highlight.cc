@@ -243,13 +243,13 @@ std::optional<std::string> centre_matches(const Xapian::MSet& mset, const std::s
 // The best passage of `text` (MSet::snippet, matches centred), in
 // MSet::snippet's form; empty if no word fits in `bytes`.
 std::string passage(const Xapian::MSet& mset, const std::string& text, size_t bytes) {
-    // Without SNIPPET_BACKGROUND_MODEL: it looks up the frequency of every
-    // other word of the text, a B-tree block read each (about 100 of a
-    // search's 560 at 1x, README "Search speed"), to prefer passages of rare
-    // words when the query's words are equally present.
+    // SNIPPET_BACKGROUND_MODEL costs a B-tree read per other word of the text
+    // (about 120 of a search's 580 at 1x, README "Search speed"), but without
+    // it a passage tie goes to the article's tail ("... Reuter"), not to the
+    // passage of rare words that says what the hit is about.
     const std::string snippet =
         mset.snippet(text, bytes, snippet_stemmer(),
-                     kSnippetFlags | Xapian::MSet::SNIPPET_EXHAUSTIVE, kHighlightStart,
+                     kSnippetFlags | Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, kHighlightStart,
                      kHighlightEnd, "…");
     // A limit shorter than any word leaves only an ellipsis or punctuation.
     if (!has_word_character(snippet)) return {};
