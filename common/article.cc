@@ -1,32 +1,50 @@
 #include "common/article.h"
 
-#include <nlohmann/json.hpp>
+#include <array>
+#include <cstdint>
+
+#include "common/error.h"
+#include "common/varint.h"
 
 namespace news {
+namespace {
+
+// The fields in their stored order: each as varint(size) and its bytes.
+template <typename A>
+auto stored_fields(A& a) {
+    return std::array<decltype(&a.id), 7>{&a.id, &a.title, &a.body, &a.source, &a.url, &a.date_text, &a.path};
+}
+
+}  // namespace
 
 std::string serialise_article(const Article& a) {
-    nlohmann::json j = {{"id", a.id}, {"title", a.title}, {"body", a.body}};
-    if (!a.source.empty()) j["source"] = a.source;
-    if (!a.url.empty()) j["url"] = a.url;
-    if (!a.date_text.empty()) j["date"] = a.date_text;
-    if (!a.path.empty()) j["path"] = a.path;
-    if (a.line) j["line"] = a.line;
-    return j.dump();
+    std::string out;
+    size_t size = 10;
+    for (const std::string* field : stored_fields(a)) size += field->size() + 2;
+    out.reserve(size);
+    for (const std::string* field : stored_fields(a)) {
+        put_varint(out, field->size());
+        out += *field;
+    }
+    put_varint(out, static_cast<uint64_t>(a.line));
+    return out;
 }
 
 Article unserialise_article(const std::string& data) {
     Article a;
-    const auto j = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
-    if (!j.is_object()) return a;
-    a.id = j.value("id", "");
-    a.title = j.value("title", "");
-    a.body = j.value("body", "");
-    a.source = j.value("source", "");
-    a.url = j.value("url", "");
-    a.date_text = j.value("date", "");
+    try {
+        size_t pos = 0;
+        for (std::string* field : stored_fields(a)) {
+            const uint64_t size = get_varint(data, pos);
+            if (size > data.size() - pos) return Article();
+            field->assign(data, pos, size);
+            pos += size;
+        }
+        a.line = static_cast<long>(get_varint(data, pos));
+    } catch (const Error&) {
+        return Article();  // damaged: shown as an article with no fields, as before
+    }
     a.date = parse_date(a.date_text);
-    a.path = j.value("path", "");
-    a.line = j.value("line", 0L);
     return a;
 }
 

@@ -20,7 +20,10 @@ struct Article {
     long line = 0;             // line within `path` (JSONL), 0 for whole files
 };
 
-// Stored document data: the fields a hit displays, as one JSON object.
+// Stored document data: the fields a hit displays, each as a varint of its
+// size and its bytes, then the line. Smaller than the JSON object it was
+// (schema 9): no field names or escapes, 0.6 MB less of Reuters' index after
+// Xapian's compression. A damaged one reads as an Article with no fields.
 std::string serialise_article(const Article& article);
 Article unserialise_article(const std::string& data);
 

@@ -8,8 +8,8 @@
 //             for the unique id, source, story and event keys.
 //   values  - see the slots below; slot numbers are part of the on-disk
 //             format and must never be renumbered or reused.
-//   data    - the article as a JSON object (common/article.h,
-//             serialise_article), kept for display and snippets.
+//   data    - the article's fields (common/article.h, serialise_article),
+//             kept for display and snippets.
 //   spelling - Xapian's spelling data: the unstemmed words of the articles
 //             (no digits), for "Did you mean" corrections.
 #pragma once
@@ -36,7 +36,11 @@ namespace news::schema {
 // 8: the fingerprint slot's word-pair hashes in 4 bytes each, first (common/fingerprint_storage.h),
 //    and fingerprints of format 5 (times of day such as "11:40" kept whole among the numbers,
 //    common/fingerprint.h), which older ones would not match.
-inline constexpr int kVersion = 8;
+// 9: the fingerprint slot's shingles Rice-coded and its word lists stored as references to
+//    the document's terms (common/fingerprint_storage.h), and the document data in a compact
+//    binary form instead of JSON (common/article.h), content hashes in 8 bytes, not 16 hex
+//    digits: a smaller index, unreadable by schema 8.
+inline constexpr int kVersion = 9;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
 // searcher must agree on it, so it is part of the schema.
@@ -87,7 +91,8 @@ inline constexpr Xapian::valueno kEvent = 2;
 // Hash of the article's indexed content: an unchanged article is skipped.
 inline constexpr Xapian::valueno kContentHash = 3;
 // Serialised duplicate-detection features (common/fingerprint.h) but for
-// their terms, which the termlist holds, shingles in 4 bytes each (common/fingerprint_storage.h).
+// their terms, which the termlist holds; shingles Rice-coded, word lists by reference to the
+// document's terms (common/fingerprint_storage.h).
 inline constexpr Xapian::valueno kFingerprint = 4;
 // Publication time as sortable_serialise(seconds since 1970), for --sort.
 inline constexpr Xapian::valueno kTimestamp = 5;

@@ -1,5 +1,5 @@
-// Unsigned LEB128 varints, the integers of the fingerprint's stored forms
-// (common/fingerprint.cc, common/fingerprint_storage.cc).
+// Unsigned LEB128 varints, the integers of the fingerprint's and the article's
+// stored forms (common/fingerprint.cc, common/fingerprint_storage.cc, common/article.cc).
 #pragma once
 
 #include <cstdint>

@@ -21,7 +21,10 @@ std::string content_hash(const Article& a) {
     }
     const uint64_t h = XXH3_64bits_digest(state);
     XXH3_freeState(state);
-    return hex64(h);
+    // 8 bytes, not 16 hex digits: it is only compared, and a value slot is not compressed.
+    std::string bytes(8, '\0');
+    for (int i = 0; i < 8; ++i) bytes[i] = static_cast<char>(h >> (8 * i));
+    return bytes;
 }
 
 std::string url_host(const std::string& url) {

@@ -28,7 +28,7 @@ class DocumentBuilder {
 };
 
 // Hash of the fields that are indexed (not where the article was read
-// from): equal hashes mean re-indexing would change nothing.
+// from), 8 bytes: equal hashes mean re-indexing would change nothing.
 std::string content_hash(const Article& article);
 
 // The lower-cased host of a URL ("https://www.bbc.co.uk/x" -> "www.bbc.co.uk").

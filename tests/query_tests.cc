@@ -60,7 +60,7 @@ struct Feed {
         std::set<std::string> out;
         const auto mset = enquire.get_mset(0, db.get_doccount());
         for (auto m = mset.begin(); m != mset.end(); ++m)
-            out.insert(json::parse(m.get_document().get_data()).at("id").get<std::string>());
+            out.insert(news::unserialise_article(m.get_document().get_data()).id);
         return out;
     }
     std::set<std::string> ids(const std::string& text) const { return ids(news::parse_query(text, db).query); }
