@@ -35,12 +35,12 @@ Article unserialise_article(const std::string& data) {
     try {
         size_t pos = 0;
         for (std::string* field : stored_fields(a)) {
-            const uint64_t size = get_varint(data, pos);
+            const uint64_t size = get_varint(data, pos, "article data");
             if (size > data.size() - pos) return Article();
             field->assign(data, pos, size);
             pos += size;
         }
-        a.line = static_cast<long>(get_varint(data, pos));
+        a.line = static_cast<long>(get_varint(data, pos, "article data"));
     } catch (const Error&) {
         return Article();  // damaged: shown as an article with no fields, as before
     }

@@ -14,15 +14,6 @@
 namespace news {
 namespace {
 
-bool is_content_stem(const std::string& term) {
-    // "Z" followed by a lower-case or non-ASCII letter: an unprefixed stem.
-    // Prefixed stems ("ZS..." for title words) repeat the same words.
-    if (term.size() < 3 || term.compare(0, schema::prefix::kStemmed.size(), schema::prefix::kStemmed) != 0)
-        return false;
-    const auto c = static_cast<unsigned char>(term[1]);
-    return c >= 0x80 || std::islower(c);
-}
-
 bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 bool is_alpha(char c) {
     return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
@@ -99,7 +90,7 @@ std::string cached_stem(const std::string& word) {
 struct Reader {
     const std::string& data;
     size_t pos = 0;
-    uint64_t varint() { return get_varint(data, pos); }
+    uint64_t varint() { return get_varint(data, pos, "fingerprint"); }
     std::string str() {
         const auto n = varint();
         if (n > data.size() - pos) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
@@ -273,6 +264,15 @@ static std::string heading_of(const Article& article) {
     if (!article.title.empty()) return article.title;
     constexpr size_t kMaxHeadingWords = 12;
     return first_line_if_short(article.body, kMaxHeadingWords);
+}
+
+bool is_content_stem(const std::string& term) {
+    // "Z" followed by a lower-case or non-ASCII letter: an unprefixed stem.
+    // Prefixed stems ("ZS..." for title words) repeat the same words.
+    if (term.size() < 3 || term.compare(0, schema::prefix::kStemmed.size(), schema::prefix::kStemmed) != 0)
+        return false;
+    const auto c = static_cast<unsigned char>(term[1]);
+    return c >= 0x80 || std::islower(c);
 }
 
 std::vector<std::pair<std::string, uint32_t>> content_terms(const Xapian::Document& indexed) {

@@ -53,6 +53,9 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
 // Fingerprint::terms of a document, from its termlist (as indexed, or as
 // stored in a database: the termlist is stored with it).
 std::vector<std::pair<std::string, uint32_t>> content_terms(const Xapian::Document& indexed);
+// True for the terms content_terms() keeps: unprefixed stems ("Z" + a
+// lower-case or non-ASCII letter).
+bool is_content_stem(const std::string& term);
 
 std::string serialise_fingerprint(const Fingerprint& fp);
 // Throws news::Error(kDatabase) on malformed data.

@@ -95,9 +95,9 @@ void put_shingles(std::string& out, const std::vector<uint64_t>& shingles) {
 }
 
 std::vector<uint64_t> get_shingles(const std::string& data, size_t& pos) {
-    const uint64_t count = get_varint(data, pos);
+    const uint64_t count = get_varint(data, pos, "fingerprint");
     if (count == 0) return {};
-    const uint64_t size = get_varint(data, pos);
+    const uint64_t size = get_varint(data, pos, "fingerprint");
     // Each gap takes at least one bit.
     if (size > data.size() - pos || count > 8 * size) malformed();
     const int k = rice_parameter(count);
@@ -129,11 +129,17 @@ bool is_text_term(const std::string& term) {
                              term.compare(0, schema::prefix::kStemmed.size(), schema::prefix::kStemmed) == 0);
 }
 
-std::vector<std::string> text_terms(const Xapian::Document& doc) {
+// The document's text terms, sorted; and, if `content` is given, its
+// content stems with their frequencies (content_terms()) from the same walk
+// of the termlist: reading a stored fingerprint walked it twice before.
+std::vector<std::string> text_terms(const Xapian::Document& doc,
+                                    std::vector<std::pair<std::string, uint32_t>>* content = nullptr) {
     std::vector<std::string> terms;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         std::string term = *t;
-        if (is_text_term(term)) terms.push_back(std::move(term));
+        if (!is_text_term(term)) continue;
+        if (content && is_content_stem(term)) content->emplace_back(term, t.get_wdf());
+        terms.push_back(std::move(term));
     }
     return terms;
 }
@@ -162,13 +168,13 @@ void put_words(std::string& out, const std::vector<std::string>& words, const st
 
 std::vector<std::string> get_words(const std::string& data, size_t& pos, const std::vector<std::string>& terms,
                                    std::string_view prefix) {
-    const uint64_t count = get_varint(data, pos);
+    const uint64_t count = get_varint(data, pos, "fingerprint");
     if (count > data.size() - pos) malformed();  // a byte at least each
     std::vector<std::string> words;
     words.reserve(count);
     size_t next = 0;
     for (uint64_t i = 0; i < count; ++i) {
-        const uint64_t code = get_varint(data, pos);
+        const uint64_t code = get_varint(data, pos, "fingerprint");
         if (code & 1) {
             const uint64_t size = code / 2;
             if (size > data.size() - pos) malformed();
@@ -227,7 +233,8 @@ Fingerprint stored_fingerprint(const Xapian::Document& doc) {
     if (data.empty()) return {};
     size_t pos = 0;
     std::vector<uint64_t> shingles = get_shingles(data, pos);
-    const std::vector<std::string> terms = text_terms(doc);
+    std::vector<std::pair<std::string, uint32_t>> content;
+    const std::vector<std::string> terms = text_terms(doc, &content);
     Fingerprint stored;
     const auto stored_lists = referenced_lists(stored);
     for (const auto& [words, prefix] : stored_lists) *words = get_words(data, pos, terms, prefix);
@@ -235,7 +242,7 @@ Fingerprint stored_fingerprint(const Xapian::Document& doc) {
     const auto lists = referenced_lists(fp);
     for (size_t i = 0; i < lists.size(); ++i) *lists[i].first = std::move(*stored_lists[i].first);
     fp.shingles = std::move(shingles);
-    fp.terms = content_terms(doc);
+    fp.terms = std::move(content);
     return fp;
 }
 

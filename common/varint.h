@@ -18,8 +18,10 @@ inline void put_varint(std::string& out, uint64_t v) {
 }
 
 // Reads the varint at data[pos] and moves pos past it; a truncated or
-// over-long one is a damaged database (Error, kind kDatabase).
-inline uint64_t get_varint(const std::string& data, size_t& pos) {
+// over-long one is a damaged database (Error, kind kDatabase), reported as
+// "malformed " + `what` (the stored form being read: "fingerprint",
+// "article data").
+inline uint64_t get_varint(const std::string& data, size_t& pos, const char* what) {
     uint64_t v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
         if (pos >= data.size()) break;
@@ -27,7 +29,7 @@ inline uint64_t get_varint(const std::string& data, size_t& pos) {
         v |= static_cast<uint64_t>(b & 0x7F) << shift;
         if (!(b & 0x80)) return v;
     }
-    throw Error(ErrorKind::kDatabase, "malformed fingerprint");
+    throw Error(ErrorKind::kDatabase, std::string("malformed ") + what);
 }
 
 }  // namespace news

@@ -41,20 +41,42 @@ struct CachedArticle {
     std::string id;
 };
 
+// Roughly the heap bytes a loaded fingerprint holds: what the cache below
+// counts against its budget. Terms dominate (a Reuters article: ~100 terms,
+// their weights and WordNet senses, ~9 KB in all).
+size_t approximate_bytes(const WeighedFingerprint& w) {
+    auto strings = [](const std::vector<std::string>& v) {
+        size_t bytes = v.capacity() * sizeof(std::string);
+        for (const auto& s : v) bytes += s.capacity() > 15 ? s.capacity() + 1 : 0;
+        return bytes;
+    };
+    const Fingerprint& fp = w.fp;
+    size_t bytes = sizeof(CachedArticle) + fp.terms.capacity() * sizeof(fp.terms[0]);
+    for (const auto& term : fp.terms) bytes += term.first.capacity() > 15 ? term.first.capacity() + 1 : 0;
+    bytes += strings(fp.numbers) + strings(fp.entities) + strings(fp.title_stems) + strings(fp.title_numbers);
+    bytes += fp.shingles.capacity() * sizeof(uint64_t) + w.weights.capacity() * sizeof(double) +
+             w.term_senses.capacity() * sizeof(w.term_senses[0]);
+    return bytes;
+}
+
 // Fingerprints of the articles around the one being grouped. Articles are
 // grouped in date order (group_stories), and an article's candidates lie
 // within kDateWindowDays of its date (undated ones aside), so once grouping
 // has reached day D an article dated before D - kDateWindowDays is never
-// needed again and forget_before(D) drops it: the cache holds one date
-// window, not the archive. Bounded whatever the dates, too: two generations
-// of at most kGeneration entries; when the young one fills, the old one is
-// dropped and the young one becomes old, and an old entry used again moves
-// back to the young one (a cheap LRU; a dropped entry only costs a reload).
+// needed again and forget_before(D) drops it. Bounded in bytes whatever the
+// dates and however dense the window (a window of a big archive holds far
+// more than fits): two generations of at most half of `budget` each; when
+// the young one fills, the old one is dropped and the young one becomes
+// old, and an old entry used again moves back to the young one (a cheap
+// LRU; a dropped entry only costs a reload). Unbounded by bytes, with a
+// bound of 5,000 entries a generation, the two threads' caches were most of
+// the growth of a build's memory with archive size.
 // Each entry remembers the documents it was compared with, so a pair found
 // from both sides is compared once, and forgotten with it.
 class FingerprintCache {
   public:
-    FingerprintCache(const Xapian::Database& db, TermWeights& weights) : db_(db), weights_(weights) {}
+    FingerprintCache(const Xapian::Database& db, TermWeights& weights, size_t budget)
+        : db_(db), weights_(weights), generation_bytes_(budget / 2) {}
     const CachedArticle& get(Xapian::docid id) { return entry(id).article; }
 
     // A document's article id: from the cache if it is there (without
@@ -80,18 +102,27 @@ class FingerprintCache {
             for (auto* generation : {&young_, &old_})
                 for (auto it = generation->begin(); it != generation->end();) {
                     const auto& entry_day = it->second->article.fingerprint.fp.day;
-                    if (entry_day && *entry_day < *day - kDateWindowDays) it = generation->erase(it);
-                    else ++it;
+                    if (entry_day && *entry_day < *day - kDateWindowDays) {
+                        if (generation == &young_) young_bytes_ -= it->second->bytes;
+                        it = generation->erase(it);
+                    } else {
+                        ++it;
+                    }
                 }
         }
-        if (young_.size() < kGeneration) return;
+        if (young_bytes_ < generation_bytes_) return;
         old_ = std::move(young_);
         young_.clear();
+        young_bytes_ = 0;
     }
+
+    // Fingerprints read from the database (misses).
+    size_t loads() const { return loads_; }
 
   private:
     struct Entry {
         CachedArticle article;
+        size_t bytes = 0;  // approximate_bytes() of the fingerprint
         std::unordered_set<Xapian::docid> compared;
     };
     Entry& entry(Xapian::docid id) {
@@ -101,15 +132,20 @@ class FingerprintCache {
             loaded = std::move(it->second);
             old_.erase(it);
         } else {
+            ++loads_;
             loaded = std::make_unique<Entry>(
-                Entry{CachedArticle{load_fingerprint(db_.get_document(id), weights_), article_id(db_, id)}, {}});
+                Entry{CachedArticle{load_fingerprint(db_.get_document(id), weights_), article_id(db_, id)}, 0, {}});
+            loaded->bytes = approximate_bytes(loaded->article.fingerprint);
         }
+        young_bytes_ += loaded->bytes;
         return *young_.emplace(id, std::move(loaded)).first->second;
     }
 
-    static constexpr size_t kGeneration = 5000;
     Xapian::Database db_;
     TermWeights& weights_;
+    size_t generation_bytes_;
+    size_t young_bytes_ = 0;
+    size_t loads_ = 0;
     std::optional<long> day_;  // of the latest article grouped
     std::unordered_map<Xapian::docid, std::unique_ptr<Entry>> young_, old_;
 };
@@ -178,6 +214,8 @@ std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& artic
     // so scoring all of it cost no measurable time (2.5 ms a search either way).
     for (Xapian::doccount wanted = kCandidatesPerArticle + 2;; wanted *= 2) {
         const Xapian::MSet mset = enquire_.get_mset(0, wanted, db_.get_doccount());
+        // Exact: check_at_least covers every match.
+        if (wanted == kCandidatesPerArticle + 2) matched_ += mset.get_matches_estimated();
         std::vector<Hit> hits;
         for (auto m = mset.begin(); m != mset.end(); ++m)
             if (*m != self) hits.push_back({score(m.get_weight()), *m});
@@ -430,6 +468,8 @@ BoundedComponents::Extent event_extent(const Xapian::Database& db, const std::st
 struct WorkerResult {
     std::vector<Link> links;
     size_t articles = 0;
+    size_t matched = 0;
+    size_t fingerprints_read = 0;
     size_t comparisons = 0;
     // The article ids of linked documents, read anyway to compare them:
     // re-keying needs them and need not read them again.
@@ -439,10 +479,11 @@ struct WorkerResult {
 // Finds and verifies the candidates of `articles` (in date order), on its
 // own read-only handle of the committed database (Xapian handles are not
 // shared between threads).
-void find_links(const std::string& db_path, const std::vector<Xapian::docid>& articles, WorkerResult& out) {
+void find_links(const std::string& db_path, const std::vector<Xapian::docid>& articles, size_t cache_budget,
+                WorkerResult& out) {
     const Xapian::Database db(db_path);
     TermWeights weights(db);
-    FingerprintCache cache(db, weights);
+    FingerprintCache cache(db, weights, cache_budget);
     CandidateFinder finder(db, weights, {}, [&cache](Xapian::docid id) { return cache.id(id); });
     for (const Xapian::docid d : articles) {
         cache.forget_before(cache.get(d).fingerprint.fp.day);
@@ -471,6 +512,8 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ar
             }
         }
     }
+    out.matched = finder.matched();
+    out.fingerprints_read = cache.loads();
 }
 
 // `changed` in date order (undated first; by docid within a day), split
@@ -500,7 +543,7 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
     for (size_t w = 0; w < workers; ++w) {
         threads.emplace_back([&, w] {
             try {
-                find_links(db_path, runs[w], results[w]);
+                find_links(db_path, runs[w], kFingerprintCacheBytes / workers, results[w]);
             } catch (...) {
                 errors[w] = std::current_exception();
             }
@@ -526,6 +569,8 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
     for (auto& result : results) {
         ids.merge(result.ids);
         stats.articles += result.articles;
+        stats.matched += result.matched;
+        stats.fingerprints_read += result.fingerprints_read;
         stats.comparisons += result.comparisons;
         for (const Link& link : result.links) {
             if (!linked.emplace(std::min(link.article, link.candidate), std::max(link.article, link.candidate)).second)

@@ -32,6 +32,11 @@ namespace news {
 
 struct GroupingStats {
     size_t articles = 0;          // articles whose versions were searched for
+    // Documents the candidate queries matched in their date windows (each
+    // scored by the matcher, of which the best kCandidatesPerArticle are
+    // verified): what an article costs grows with this, the window's density.
+    size_t matched = 0;
+    size_t fingerprints_read = 0;  // fingerprints loaded from the database (cache misses)
     size_t comparisons = 0;       // candidate pairs verified
     size_t story_links = 0;       // pairs judged versions of one story
     size_t event_links = 0;       // pairs judged about one event (story links included)
@@ -57,6 +62,14 @@ inline constexpr double kMinCommonDocs = 50;
 inline constexpr double kMaxExtraTermShare = 0.002;
 // Articles to group before a second thread is worth starting.
 inline constexpr size_t kMinArticlesPerWorker = 200;
+// Memory for the fingerprints duplicate detection keeps at hand, all
+// threads together (~9 KB each for Reuters: ~14,000 fingerprints, a date
+// window of Reuters per thread with two). A denser archive's windows
+// outgrow it; a fingerprint is then read again when needed
+// (GroupingStats::fingerprints_read). 64 MB read 2.7 times as many on a 3x
+// Reuters (+27% CPU); unbounded, the caches were most of the growth of
+// grouping's memory with archive size (README: Memory and scale).
+inline constexpr size_t kFingerprintCacheBytes = size_t{128} << 20;
 // Days either side of the article's date searched for versions.
 inline constexpr long kDateWindowDays = 7;
 
@@ -82,6 +95,8 @@ class CandidateFinder {
     // The documents worth verifying against `article` (document `self`,
     // left out), best first.
     std::vector<Xapian::docid> find(const WeighedFingerprint& article, Xapian::docid self);
+    // Documents matched by the candidate queries of find() so far.
+    size_t matched() const { return matched_; }
 
   private:
     Xapian::Query query(const WeighedFingerprint& article);
@@ -92,6 +107,7 @@ class CandidateFinder {
     class DayWindows;
     std::unique_ptr<DayWindows> windows_;  // of a one-shard database
     Xapian::Enquire enquire_;
+    size_t matched_ = 0;
 };
 
 // Splits the story and event groups with these keys back into single

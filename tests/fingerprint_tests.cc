@@ -7,6 +7,7 @@
 
 #include "common/error.h"
 #include "common/fingerprint.h"
+#include "common/varint.h"
 #include "indexer/document_builder.h"
 
 namespace {
@@ -85,6 +86,23 @@ BOOST_AUTO_TEST_CASE(round_trip_of_edge_values) {
     fp.entities.push_back(std::string(300, 'x'));  // longer than one varint byte
     fp.words = 0xFFFFFFFFu;
     check_equal(news::unserialise_fingerprint(news::serialise_fingerprint(fp)), fp);
+}
+
+BOOST_AUTO_TEST_CASE(a_damaged_varint_names_what_was_being_read) {
+    std::string data;
+    news::put_varint(data, 300);
+    size_t pos = 0;
+    BOOST_TEST(news::get_varint(data, pos, "article data") == 300u);
+    BOOST_TEST(pos == data.size());
+    pos = 0;
+    const std::string truncated = data.substr(0, 1);  // a continuation byte with nothing after it
+    try {
+        news::get_varint(truncated, pos, "article data");
+        BOOST_ERROR("truncated varint accepted");
+    } catch (const news::Error& e) {
+        BOOST_TEST((e.kind() == news::ErrorKind::kDatabase));
+        BOOST_TEST(std::string(e.what()) == "malformed article data");
+    }
 }
 
 BOOST_AUTO_TEST_CASE(malformed_data_is_rejected) {

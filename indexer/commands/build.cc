@@ -46,9 +46,11 @@ void print_summary(const std::string& db_path, const BuildOptions& options, cons
         std::printf("web archive records skipped (not articles): %zu (%s)\n", skipped, reasons.c_str());
     }
     if (options.group)
-        std::printf("duplicate detection: %zu articles checked, %zu comparisons, %zu story links, "
-                    "%zu event links; %.2f s\n",
-                    report.grouping.articles, report.grouping.comparisons, report.grouping.story_links,
+        std::printf("duplicate detection: %zu articles checked, %zu candidates matched in their date windows, "
+                    "%zu fingerprints read, %zu comparisons, %zu story links, %zu event links; %.2f s\n",
+                    report.grouping.articles, report.grouping.matched, report.grouping.fingerprints_read,
+                    report.grouping.comparisons,
+                    report.grouping.story_links,
                     report.grouping.event_links, report.grouping_seconds);
     else
         std::printf("duplicate detection skipped: %zu articles wait for the next build to group them\n",
