@@ -310,14 +310,23 @@ class IndexBuild {
     void merge_parts() {
         submit_part();
         const std::vector<std::string> paths = parts_->finish();
-        spelling_.absorb(parts_->take_spelling());
+        SpellingCollector words = parts_->take_spelling();
         parts_.reset();
         report_.parts = paths.size();
+        // A build that ends compacted writes its words meanwhile, for the
+        // final compaction to merge in (indexer/spelling_collector.h).
+        if (options_.compact && !paths.empty())
+            spelling_part_.emplace(parts_directory(db_path_) + "/spelling", std::move(words));
+        else
+            spelling_.absorb(std::move(words));
         batch_->commit();
         batch_.reset();
         if (!paths.empty()) {
+            const auto merge_start = std::chrono::steady_clock::now();
             translating_xapian_errors("merging the parts of " + db_path_,
                                       [&] { compact_in_place(db_path_, db_, paths); });
+            report_.merge_seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - merge_start).count();
             crash_point("merged");
         }
         batch_.emplace(db_);
@@ -327,7 +336,7 @@ class IndexBuild {
             db_.replace_document(id, doc);
         }
         std::error_code ec;
-        std::filesystem::remove_all(parts_directory(db_path_), ec);
+        for (const auto& path : paths) std::filesystem::remove_all(path, ec);
     }
 
     // Groups what this build and earlier ones left awaiting grouping, and
@@ -388,10 +397,21 @@ class IndexBuild {
     void finish() {
         report_.total = db_.get_doccount();
         const size_t written = report_.added + report_.updated;
-        if (options_.compact && written > 0 && 2 * written >= report_.total) {
-            report_.compaction = compact_in_place(db_path_, db_);
+        // A parallel build's spelling part is merged in by this compaction
+        // (and a parallel build writes the whole database, so it compacts anyway).
+        if (spelling_part_ || (options_.compact && written > 0 && 2 * written >= report_.total)) {
+            std::vector<std::string> sources;
+            if (spelling_part_)
+                sources.push_back(translating_xapian_errors("writing the spelling data of " + db_path_,
+                                                            [&] { return spelling_part_->finish(); }));
+            report_.compaction = compact_in_place(db_path_, db_, sources);
             report_.compacted = true;
             crash_point("compacted");
+        }
+        if (spelling_part_) {
+            spelling_part_.reset();
+            std::error_code ec;
+            std::filesystem::remove_all(parts_directory(db_path_), ec);
         }
         report_.stories = count_multi_version_stories(db_);
         report_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
@@ -429,6 +449,7 @@ class IndexBuild {
     size_t since_commit_bytes_ = 0;  // text of the open batch or part (BuildOptions::batch_bytes)
     std::optional<Transaction> batch_;  // the open batch while reading
     std::unique_ptr<PartWriters> parts_;
+    std::optional<SpellingPartWriter> spelling_part_;  // a parallel build's words, until the final compaction
     Xapian::docid next_docid_ = 1;
     PartBatch part_batch_;  // being filled
     std::vector<std::pair<Xapian::docid, Article>> later_versions_;

@@ -55,6 +55,7 @@ struct BuildReport {
     double seconds = 0;           // whole build
     double grouping_seconds = 0;  // of which duplicate detection
     size_t parts = 0;             // parts written in parallel and merged (0: written in place)
+    double merge_seconds = 0;     // of which merging the parts (a compaction, one thread)
     bool compacted = false;       // the build ended by compacting the database
     CompactionReport compaction;  // if compacted
     GroupingStats grouping;
@@ -77,7 +78,10 @@ struct BuildReport {
 // cancelled if it is left open by an exception). A
 // parallel build's parts carry their records with them into the merge; killed
 // before the merge, it leaves the database as it was (the parts are
-// discarded by the next build, which writes them again).
+// discarded by the next build, which writes them again). A parallel build's
+// spelling data reaches the database with its final compaction: killed
+// before that, its words are left out of "Did you mean" until they are
+// indexed again, as a one-writer build's are when killed before its last commit.
 BuildReport build_index(const std::string& db_path, const BuildOptions& options,
                         const ProblemHandler& on_problem);
 

@@ -1,6 +1,7 @@
 #include "indexer/spelling_collector.h"
 
 #include <cctype>
+#include <utility>
 
 #include "common/stopwords.h"
 
@@ -47,6 +48,30 @@ void SpellingCollector::absorb(SpellingCollector&& other) {
 void SpellingCollector::write(Xapian::WritableDatabase& db) {
     for (const auto& [word, count] : counts_) db.add_spelling(word, count);
     counts_.clear();
+}
+
+SpellingPartWriter::SpellingPartWriter(std::string path, SpellingCollector&& words)
+    : path_(std::move(path)), words_(std::move(words)) {
+    thread_ = std::thread([this] {
+        try {
+            Xapian::WritableDatabase part(path_, Xapian::DB_CREATE_OR_OVERWRITE);
+            words_.write(part);
+            part.commit();
+            part.close();
+        } catch (...) {
+            error_ = std::current_exception();
+        }
+    });
+}
+
+SpellingPartWriter::~SpellingPartWriter() {
+    if (thread_.joinable()) thread_.join();
+}
+
+const std::string& SpellingPartWriter::finish() {
+    if (thread_.joinable()) thread_.join();
+    if (error_) std::rethrow_exception(error_);
+    return path_;
 }
 
 }  // namespace news

@@ -15,7 +15,9 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <exception>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 namespace news {
@@ -38,6 +40,30 @@ class SpellingCollector {
 
   private:
     std::unordered_map<std::string, Xapian::termcount> counts_;
+};
+
+// Writes a parallel build's words into a database of their own (no
+// documents), in a thread of its own, while the build merges its parts and
+// groups: writing them into the merged database was a serial step of
+// seconds (zlib-compressing every spelling fragment at its commit) with a
+// core idle. The build's final compaction takes this database as one more
+// source, and Xapian's compaction merges spelling tables (a word's
+// frequencies summed), so the spelling data is the one a single writer makes.
+class SpellingPartWriter {
+  public:
+    SpellingPartWriter(std::string path, SpellingCollector&& words);
+    ~SpellingPartWriter();  // waits for the thread
+    SpellingPartWriter(const SpellingPartWriter&) = delete;
+    SpellingPartWriter& operator=(const SpellingPartWriter&) = delete;
+    // Waits for the database to be written and returns its path; throws
+    // the thread's error (a Xapian::Error) if it could not be.
+    const std::string& finish();
+
+  private:
+    std::string path_;
+    SpellingCollector words_;
+    std::exception_ptr error_;
+    std::thread thread_;
 };
 
 }  // namespace news

@@ -55,7 +55,8 @@ void print_summary(const std::string& db_path, const BuildOptions& options, cons
     else
         std::printf("duplicate detection skipped: %zu articles wait for the next build to group them\n",
                     report.waiting_for_grouping);
-    if (report.parts) std::printf("written in parallel: %zu parts merged\n", report.parts);
+    if (report.parts)
+        std::printf("written in parallel: %zu parts merged; %.2f s\n", report.parts, report.merge_seconds);
     if (report.compacted) print_compaction(report.compaction);
     const double rate = report.seconds > 0 ? (report.added + report.updated) / report.seconds : 0;
     std::printf("%s: %zu articles, %zu stories with several versions; %.2f s (%.0f articles/s)\n", db_path.c_str(),
