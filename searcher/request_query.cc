@@ -54,7 +54,12 @@ RequestQuery request_query(const Xapian::Database& db, const SearchRequest& requ
     // ties of one timestamp.
     out.feedback = request.like.empty() && request.sort == SortOrder::kRelevance && wants_feedback(query, ranking);
     out.matching = dated(request, query);
-    out.ranked = ranked_query(db, request, out.words_ranked);
+    // With feedback the first match only chooses the candidates the rerank
+    // orders, and the rerank adds the recency boost (ranked_query): in the
+    // first match the boost's posting source reads the weight value of every
+    // document the words match, most of a search of a large database
+    // (README, "Search speed"); in the rerank, of its candidates alone.
+    out.ranked = out.feedback ? dated(request, out.words_ranked) : ranked_query(db, request, out.words_ranked);
     return out;
 }
 

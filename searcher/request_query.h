@@ -12,7 +12,9 @@ namespace news {
 struct RequestQuery {
     Xapian::Query matching;  // what matches; snippets highlight its words
     // The same matches, ranked: with the rank-only additions (title words,
-    // word pairs, recency; all OP_AND_MAYBE), feedback terms not yet.
+    // word pairs, recency; all OP_AND_MAYBE), feedback terms not yet. With
+    // feedback, without recency too: the rerank adds both to the candidates
+    // this query chooses.
     Xapian::Query ranked;
     // `ranked` before the dates and the recency boost, and whether
     // pseudo-relevance feedback is wanted: then the search reranks its best
