@@ -16,6 +16,9 @@ const std::array<const char*, kDedupFeatures> kDedupFeatureNames = {
     "length",   "log_body_words", "title_novel", "correction", "headline_only", "log_hours",
     "no_time",  "day_or_more",   "day_or_more_x_shingles", "short_x_title_novel", "title_numbers_differ",
     "reworded", "long_x_title_novel",
+    "log_novel_numbers", "log_novel_entities", "shingles_of_longer", "short",
+    "short_x_cosine", "short_x_shingles", "short_x_numbers", "short_x_entities",
+    "short_x_log_novel_numbers", "short_x_log_novel_entities",
 };
 
 namespace {
@@ -138,6 +141,14 @@ DedupFeatures dedup_features(const Evidence& e) {
     const auto hours = hours_apart(e);
     const double day_or_more = hours && *hours >= 20 ? 1 : 0;
     const double title_novel = std::min<double>(e.title_novel, 5);
+    // Short items (wire briefs, tables, announcements) under kLongBodyWords:
+    // separately written reports of one announcement and one template for
+    // another fund or company share words and figures there that only copies
+    // share in longer articles. The short_x_ features let the fit weigh their
+    // evidence on its own scale.
+    const double short_item = !e.headline_only && e.shorter_body < kLongBodyWords ? 1.0 : 0.0;
+    const double log_novel_numbers = std::log1p(e.novel_numbers);
+    const double log_novel_entities = std::log1p(e.novel_entities);
     return {e.cosine,
             e.shingles,
             e.senses,
@@ -163,7 +174,17 @@ DedupFeatures dedup_features(const Evidence& e) {
             std::max(0.0, e.senses - e.cosine),
             // A headline rewritten over a long body: the fit may weigh a long
             // article's body above its headline (republished and spun copies).
-            e.shorter_body >= kLongBodyWords ? title_novel : 0.0};
+            e.shorter_body >= kLongBodyWords ? title_novel : 0.0,
+            log_novel_numbers,
+            log_novel_entities,
+            e.shingles_of_longer,
+            short_item,
+            short_item * e.cosine,
+            short_item * e.shingles,
+            short_item * e.numbers,
+            short_item * e.entities,
+            short_item * log_novel_numbers,
+            short_item * log_novel_entities};
 }
 
 DedupDecision decide(const Evidence& e) { return decide(e, true); }

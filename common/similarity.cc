@@ -12,11 +12,9 @@
 namespace news {
 namespace {
 
-// |a ∩ b| / min(|a|, |b|) over sorted unique lists; `if_empty` when either
-// list is empty.
+// |a ∩ b| over sorted unique lists.
 template <typename T>
-double containment(const std::vector<T>& a, const std::vector<T>& b, double if_empty) {
-    if (a.empty() || b.empty()) return if_empty;
+size_t shared_count(const std::vector<T>& a, const std::vector<T>& b) {
     size_t shared = 0;
     for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
         if (*i < *j) {
@@ -27,7 +25,21 @@ double containment(const std::vector<T>& a, const std::vector<T>& b, double if_e
             ++shared, ++i, ++j;
         }
     }
-    return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
+    return shared;
+}
+
+// |a ∩ b| / min(|a|, |b|) over sorted unique lists; `if_empty` when either
+// list is empty.
+template <typename T>
+double containment(const std::vector<T>& a, const std::vector<T>& b, double if_empty) {
+    if (a.empty() || b.empty()) return if_empty;
+    return static_cast<double>(shared_count(a, b)) / static_cast<double>(std::min(a.size(), b.size()));
+}
+
+// |a| + |b| - 2 |a ∩ b| over sorted unique lists: the items only one has.
+template <typename T>
+uint32_t only_in_one(const std::vector<T>& a, const std::vector<T>& b) {
+    return static_cast<uint32_t>(a.size() + b.size() - 2 * shared_count(a, b));
 }
 
 // Title words of `a` that `b` does not use anywhere: a different company or
@@ -139,6 +151,8 @@ std::string evidence_json(const Evidence& e) {
                         {"correction", e.correction}, {"title_numbers_differ", e.title_numbers_differ},
                         {"other_snapshot", e.other_snapshot},
                         {"both_headline_only", e.both_headline_only},
+                        {"novel_numbers", e.novel_numbers}, {"novel_entities", e.novel_entities},
+                        {"shingles_of_longer", e.shingles_of_longer},
                         {"relation", to_string(judge(e))}};
     j["days"] = e.days ? nlohmann::json(*e.days) : nlohmann::json();
     j["minutes"] = e.minutes ? nlohmann::json(*e.minutes) : nlohmann::json();
@@ -171,6 +185,11 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     e.numbers = containment(a.fp.numbers, b.fp.numbers, 1.0);
     e.entities = containment(a.fp.entities, b.fp.entities, 1.0);
     e.shingles = containment(a.fp.shingles, b.fp.shingles, 0.0);
+    e.novel_numbers = only_in_one(a.fp.numbers, b.fp.numbers);
+    e.novel_entities = only_in_one(a.fp.entities, b.fp.entities);
+    const size_t fewer_pairs = std::min(a.fp.shingles.size(), b.fp.shingles.size());
+    const size_t more_pairs = std::max(a.fp.shingles.size(), b.fp.shingles.size());
+    e.shingles_of_longer = more_pairs ? e.shingles * static_cast<double>(fewer_pairs) / more_pairs : 0.0;
     e.shorter_body = std::min(a.fp.body_words, b.fp.body_words);
     e.title_novel = title_words_missing(a.fp, b.fp) + title_words_missing(b.fp, a.fp);
     e.correction = a.fp.correction || b.fp.correction;

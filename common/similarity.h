@@ -83,6 +83,15 @@ struct Evidence {
     bool correction = false;          // either title marks a correction or repeat
     bool headline_only = false;       // either article has no body (a flash)
     bool both_headline_only = false;
+    // What one article has and the other lacks, counted (not shared): a table
+    // keyed twice with one figure changed differs by one or two numbers, an
+    // opening and a closing report by many; the same layout for another
+    // company or fund differs in its names.
+    uint32_t novel_numbers = 0;   // numbers found in only one of the two
+    uint32_t novel_entities = 0;  // capitalised names found in only one of the two
+    // Shared stem pairs / pairs in the longer body: a short item whose
+    // wording sits inside a long report shares little of the long one's.
+    double shingles_of_longer = 0;
     std::optional<long> days;
     std::optional<long> minutes;  // when both have a time of day
 };

@@ -130,6 +130,30 @@ BOOST_AUTO_TEST_CASE(overlaps_count_against_the_smaller_list) {
     BOOST_TEST(!news::compare(weighed(a, {1.0}), weighed(b, {1.0})).days.has_value());
 }
 
+BOOST_AUTO_TEST_CASE(what_only_one_article_has_is_counted_both_ways) {
+    news::Fingerprint a, b;
+    a.terms = b.terms = {{"Zx", 1}};
+    a.numbers = {"1", "2", "3", "4"};  // a table keyed twice, one figure changed and one added
+    b.numbers = {"1", "2", "9"};
+    a.entities = {"acme", "wang"};
+    b.entities = {"acme"};
+    a.shingles = {1, 2, 3, 4};
+    b.shingles = {1, 2};
+    const auto ab = news::compare(weighed(a, {1.0}), weighed(b, {1.0}));
+    const auto ba = news::compare(weighed(b, {1.0}), weighed(a, {1.0}));
+    BOOST_TEST(ab.novel_numbers == 3u);  // 3 and 4 in a, 9 in b
+    BOOST_TEST(ab.novel_entities == 1u);
+    BOOST_TEST(ab.shingles == 1.0);             // all of the shorter's word pairs...
+    BOOST_TEST(ab.shingles_of_longer == 0.5);   // ...are half of the longer's
+    BOOST_TEST(ba.novel_numbers == ab.novel_numbers);
+    BOOST_TEST(ba.novel_entities == ab.novel_entities);
+    BOOST_TEST(ba.shingles_of_longer == ab.shingles_of_longer);
+    const auto self = news::compare(weighed(a, {1.0}), weighed(a, {1.0}));
+    BOOST_TEST(self.novel_numbers == 0u);
+    BOOST_TEST(self.novel_entities == 0u);
+    BOOST_TEST(self.shingles_of_longer == 1.0);
+}
+
 // The decision rule on hand-made evidence: only what common/similarity.h
 // promises whatever the thresholds are.
 BOOST_AUTO_TEST_CASE(judge_rule) {
