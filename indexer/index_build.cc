@@ -97,14 +97,32 @@ struct Seen {
 };
 
 // Hidden test hook for tests/crash_tests.cc: NEWS_INDEX_CRASH_AT names a
-// point ("batch:N" after the N-th batch commit, "part:N" after the N-th part
-// of a parallel build is written, "merged" after the parts are merged in,
+// point ("batch:N" after the N-th batch commit, "part-batch:N" after the N-th
+// batch committed into a part of a parallel build, "part:N" after the N-th
+// part is written, "merged" after the parts are merged in,
 // "dissolved" after the commit that splits changed articles' old groups,
 // "grouped" with the new group keys written but not committed, "compacted"
 // after the final compaction) where the process dies at once, as if killed.
 void crash_point(const std::string& point) {
     static const char* at = std::getenv("NEWS_INDEX_CRASH_AT");
     if (at && point == at) _exit(137);
+}
+
+// A parallel build writes about this many parts per job (indexer/part_writers.h):
+// few, for a small and quickly merged database, but more than one, so
+// that a writer that ends early takes another part while the others finish.
+constexpr size_t kPartsPerJob = 2;
+// Parts hold at most this much article text, so that the read-ahead (a
+// part's worth, PartWriters) stays bounded however large the input.
+constexpr size_t kMaxPartBytes = size_t{64} << 20;
+
+// The text a part of a parallel build holds before the batch that reaches
+// it ends the part: the input's bytes shared among jobs * kPartsPerJob
+// parts. Input files hold more bytes than their articles' text (markup,
+// JSON), so this tends to give a few parts fewer than that, never more.
+size_t part_bytes_for(const std::vector<std::string>& inputs, unsigned jobs) {
+    const size_t wanted = std::max<size_t>(1, input_bytes(inputs) / (jobs * kPartsPerJob));
+    return std::min(wanted, kMaxPartBytes);
 }
 
 // Thrown from the problem handler to end reading under --strict.
@@ -154,10 +172,14 @@ class IndexBuild {
         // reading thread gives each new article its document id in reading
         // order, as add_document would, so the merged database is the one a
         // single writer makes.
-        if (jobs_ > 1 && db_.get_doccount() == 0)
-            parts_ = std::make_unique<PartWriters>(parts_directory(db_path), jobs_, [](size_t done) {
-                crash_point("part:" + std::to_string(done));
-            });
+        if (jobs_ > 1 && db_.get_doccount() == 0) {
+            part_bytes_ = part_bytes_for(options.inputs, jobs_);
+            PartProgress progress;
+            progress.on_batch_committed = [](size_t done) { crash_point("part-batch:" + std::to_string(done)); };
+            progress.on_part_written = [](size_t done) { crash_point("part:" + std::to_string(done)); };
+            parts_ = std::make_unique<PartWriters>(parts_directory(db_path), jobs_,
+                                                   std::max(part_bytes_, options.batch_bytes), progress);
+        }
         next_docid_ = db_.get_lastdocid() + 1;
     }
 
@@ -278,7 +300,7 @@ class IndexBuild {
         part_batch_.articles.push_back(std::move(article));
         ++report_.added;
         if (part_batch_.articles.size() >= options_.batch_size || since_commit_bytes_ >= options_.batch_bytes)
-            submit_part();
+            submit_part_batch();
     }
 
     // A later version of an article a parallel build already read: it
@@ -292,13 +314,18 @@ class IndexBuild {
             later_versions_.emplace_back(id, std::move(article));
     }
 
-    // Hands the part being filled, with its record awaiting grouping, to the writers.
-    void submit_part() {
+    // Hands the batch being filled, with its record awaiting grouping, to
+    // the writers; it ends its part once the part holds part_bytes_ of text.
+    void submit_part_batch() {
         if (part_batch_.articles.empty()) return;
         pending_keys_.push_back(record_key(batches_++));
         part_batch_.metadata.emplace_back(pending_keys_.back(), batch_pending_.serialise());
         pending_.append(batch_pending_);
         batch_pending_ = PendingGrouping();
+        part_batch_.text_bytes = since_commit_bytes_;
+        part_filled_ += since_commit_bytes_;
+        part_batch_.ends_part = part_filled_ >= part_bytes_;
+        if (part_batch_.ends_part) part_filled_ = 0;
         parts_->submit(std::move(part_batch_));
         part_batch_ = PartBatch();
         since_commit_bytes_ = 0;
@@ -308,7 +335,7 @@ class IndexBuild {
     // (a compaction: no transaction may be open), then writes the later
     // versions in a new batch.
     void merge_parts() {
-        submit_part();
+        submit_part_batch();
         const std::vector<std::string> paths = parts_->finish();
         SpellingCollector words = parts_->take_spelling();
         parts_.reset();
@@ -452,6 +479,8 @@ class IndexBuild {
     std::optional<SpellingPartWriter> spelling_part_;  // a parallel build's words, until the final compaction
     Xapian::docid next_docid_ = 1;
     PartBatch part_batch_;  // being filled
+    size_t part_bytes_ = 0;   // text per part (part_bytes_for)
+    size_t part_filled_ = 0;  // text of the part being filled, in batches submitted
     std::vector<std::pair<Xapian::docid, Article>> later_versions_;
 };
 

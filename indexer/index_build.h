@@ -76,7 +76,8 @@ struct BuildReport {
 // transaction too (its group keys and the removal of those records). Each
 // transaction has an owner in index_build.cc (begun by its constructor,
 // cancelled if it is left open by an exception). A
-// parallel build's parts carry their records with them into the merge; killed
+// parallel build's parts (each several batches, committed one by one) carry their
+// records with them into the merge; killed
 // before the merge, it leaves the database as it was (the parts are
 // discarded by the next build, which writes them again). A parallel build's
 // spelling data reaches the database with its final compaction: killed

@@ -142,4 +142,25 @@ void read_inputs(const std::vector<std::string>& paths, const ArticleHandler& on
     }
 }
 
+size_t input_bytes(const std::vector<std::string>& paths) {
+    size_t total = 0;
+    for (const auto& path : paths) {
+        std::error_code ec;
+        if (!fs::is_directory(path, ec)) {
+            const auto size = fs::file_size(path, ec);
+            if (!ec) total += size;
+            continue;
+        }
+        for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+             !ec && it != end; it.increment(ec)) {
+            std::error_code entry_ec;
+            if (it->is_regular_file(entry_ec) && kind_of(it->path().filename().string()) != InputKind::kUnsupported) {
+                const auto size = it->file_size(entry_ec);
+                if (!entry_ec) total += size;
+            }
+        }
+    }
+    return total;
+}
+
 }  // namespace news

@@ -4,6 +4,7 @@
 // also gzip-compressed, .gz).
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
@@ -29,5 +30,9 @@ bool is_supported_input(const std::string& path);
 // bad line each go to `on_problem` once; everything else is still read.
 void read_inputs(const std::vector<std::string>& paths, const ArticleHandler& on_article,
                  const ProblemHandler& on_problem, const InputOptions& options = {});
+
+// The bytes of the files read_inputs would read (compressed ones as stored),
+// for sizing the parts of a parallel build; unreadable paths count nothing.
+size_t input_bytes(const std::vector<std::string>& paths);
 
 }  // namespace news

@@ -215,7 +215,13 @@ BOOST_AUTO_TEST_CASE(parallel_build_killed_after_the_first_part) {
     crash_at("part:1", false, "2");
 }
 
-BOOST_AUTO_TEST_CASE(parallel_build_killed_after_several_parts) { crash_at("part:6", false, "2"); }
+BOOST_AUTO_TEST_CASE(parallel_build_killed_after_several_parts) { crash_at("part:2", false, "2"); }
+
+BOOST_AUTO_TEST_CASE(parallel_build_killed_inside_a_part) {
+    // A part is several batches, each committed by its writer: killed after
+    // some of them, the parts are still not in the database.
+    crash_at("part-batch:5", false, "2");
+}
 
 BOOST_AUTO_TEST_CASE(parallel_build_killed_right_after_the_merge) { crash_at("merged", true, "2"); }
 
