@@ -177,8 +177,11 @@ class IndexBuild {
             PartProgress progress;
             progress.on_batch_committed = [](size_t done) { crash_point("part-batch:" + std::to_string(done)); };
             progress.on_part_written = [](size_t done) { crash_point("part:" + std::to_string(done)); };
+            // A part's worth, and a batch per writer beyond it: with only a
+            // part's worth, the next part's first batch waits for the last
+            // batch of the part before it to be taken, and its writer idles.
             parts_ = std::make_unique<PartWriters>(parts_directory(db_path), jobs_,
-                                                   std::max(part_bytes_, options.batch_bytes), progress);
+                                                   part_bytes_ + jobs_ * options.batch_bytes, progress);
         }
         next_docid_ = db_.get_lastdocid() + 1;
     }

@@ -54,8 +54,8 @@ class PartWriters {
   public:
     // Parts go into `dir` (created; the caller removes it). The batches
     // submitted but not yet taken by a writer hold at most
-    // `read_ahead_bytes` of text (or one batch), bounding memory: a part's
-    // worth lets the next part's writer start while the last is still written.
+    // `read_ahead_bytes` of text (or one batch), bounding memory: more than
+    // a part's worth lets the next part's writer start while the last is still written.
     PartWriters(std::string dir, unsigned jobs, size_t read_ahead_bytes, PartProgress progress = {});
     ~PartWriters();
     PartWriters(const PartWriters&) = delete;
