@@ -465,12 +465,22 @@ BoundedComponents::Extent event_extent(const Xapian::Database& db, const std::st
     return extent;
 }
 
+// A document's publication day (Date::days()), if dated: its date value,
+// read without loading its fingerprint.
+std::optional<long> publication_day(const Xapian::Database& db, Xapian::docid id) {
+    const std::string key = db.get_document(id, Xapian::DOC_ASSUME_VALID).get_value(schema::slot::kDate);
+    if (key.empty()) return std::nullopt;
+    const std::optional<Date> date = parse_date(key);
+    return date ? std::optional<long>(date->days()) : std::nullopt;
+}
+
 struct WorkerResult {
     std::vector<Link> links;
     size_t articles = 0;
     size_t matched = 0;
     size_t fingerprints_read = 0;
     size_t comparisons = 0;
+    size_t out_of_reach = 0;
     // The article ids of linked documents, read anyway to compare them:
     // re-keying needs them and need not read them again.
     std::unordered_map<Xapian::docid, std::string> ids;
@@ -491,6 +501,11 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ar
         if (a.fingerprint.fp.terms.empty()) continue;
         ++out.articles;
         for (const Xapian::docid c : finder.find(a.fingerprint, d)) {
+            // Too far apart in time for any link: not loaded, not compared.
+            if (beyond_link_reach(a.fingerprint.fp.day, publication_day(db, c))) {
+                ++out.out_of_reach;
+                continue;
+            }
             const CachedArticle& b = cache.get(c);
             // A pair found from both sides makes one link, compared once
             // (twice if the cache dropped it meanwhile: group_stories
@@ -572,6 +587,7 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
         stats.matched += result.matched;
         stats.fingerprints_read += result.fingerprints_read;
         stats.comparisons += result.comparisons;
+        stats.out_of_reach += result.out_of_reach;
         for (const Link& link : result.links) {
             if (!linked.emplace(std::min(link.article, link.candidate), std::max(link.article, link.candidate)).second)
                 continue;
