@@ -116,6 +116,9 @@ class CandidateFinder {
     // The documents worth verifying against `article` (document `self`,
     // left out), best first.
     std::vector<Xapian::docid> find(const WeighedFingerprint& article, Xapian::docid self);
+    // A document's publication day (Date::days()), if dated: known from the
+    // date windows read, else from its date value (no fingerprint loaded).
+    std::optional<long> publication_day(Xapian::docid id) const;
     // Documents matched by the candidate queries of find() so far.
     size_t matched() const { return matched_; }
 
