@@ -87,6 +87,10 @@ class FingerprintCache {
         return article_id(db_, id);
     }
 
+    // True if `a` (loaded with get()) was already compared with `b`: `b`
+    // need not be loaded again (it may have left the cache meanwhile).
+    bool compared(Xapian::docid a, Xapian::docid b) { return entry(a).compared.count(b) != 0; }
+
     // True the first time two documents (both loaded with get()) are paired.
     bool first_comparison(Xapian::docid a, Xapian::docid b) {
         if (!entry(a).compared.insert(b).second) return false;
@@ -161,28 +165,55 @@ class CandidateFinder::DayWindows {
     explicit DayWindows(const Xapian::Database& db) : db_(db) {}
     std::shared_ptr<const std::vector<Xapian::docid>> documents(long day) {
         if (auto it = windows_.find(day); it != windows_.end()) return it->second;
-        if (windows_.size() >= kDays) windows_.clear();
+        if (windows_.size() >= kDays) {
+            windows_.clear();
+            day_of_.clear();
+            days_recorded_.clear();
+        }
         auto docs = std::make_shared<std::vector<Xapian::docid>>();
-        auto add = [&](const std::string& term) {
-            for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) docs->push_back(*p);
+        auto add = [&](const std::string& term, std::optional<long> term_day) {
+            const bool record = term_day && days_recorded_.insert(*term_day).second;
+            for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
+                docs->push_back(*p);
+                if (record) day_of_.emplace(*p, *term_day);
+            }
         };
-        add(std::string(schema::prefix::kUndated));
-        for (const std::string& term : day_terms(day)) add(term);
+        add(std::string(schema::prefix::kUndated), std::nullopt);
+        for (long d = day - kDateWindowDays; d <= day + kDateWindowDays; ++d) add(day_term(d), d);
         std::sort(docs->begin(), docs->end());
         return windows_.emplace(day, std::move(docs)).first->second;
     }
+    static std::string day_term(long day) { return schema::term(schema::prefix::kDay, Date::from_days(day).key()); }
     static std::vector<std::string> day_terms(long day) {
         std::vector<std::string> terms;
-        for (long d = day - kDateWindowDays; d <= day + kDateWindowDays; ++d)
-            terms.push_back(schema::term(schema::prefix::kDay, Date::from_days(d).key()));
+        for (long d = day - kDateWindowDays; d <= day + kDateWindowDays; ++d) terms.push_back(day_term(d));
         return terms;
+    }
+    // The publication day of a dated document of a window read so far.
+    std::optional<long> day_of(Xapian::docid id) const {
+        const auto it = day_of_.find(id);
+        return it == day_of_.end() ? std::nullopt : std::optional<long>(it->second);
     }
 
   private:
     static constexpr size_t kDays = 64;
     Xapian::Database db_;
     std::map<long, std::shared_ptr<const std::vector<Xapian::docid>>> windows_;
+    // The days of the documents of the windows kept, read with them (each
+    // day's posting list recorded once), so that a candidate's date is
+    // known without reading the document.
+    std::unordered_map<Xapian::docid, long> day_of_;
+    std::set<long> days_recorded_;
 };
+
+std::optional<long> CandidateFinder::publication_day(Xapian::docid id) const {
+    if (windows_)
+        if (auto day = windows_->day_of(id)) return day;
+    const std::string key = db_.get_document(id, Xapian::DOC_ASSUME_VALID).get_value(schema::slot::kDate);
+    if (key.empty()) return std::nullopt;
+    const std::optional<Date> date = parse_date(key);
+    return date ? std::optional<long>(date->days()) : std::nullopt;
+}
 
 CandidateFinder::~CandidateFinder() = default;
 
@@ -471,6 +502,7 @@ struct WorkerResult {
     size_t matched = 0;
     size_t fingerprints_read = 0;
     size_t comparisons = 0;
+    size_t out_of_reach = 0;
     // The article ids of linked documents, read anyway to compare them:
     // re-keying needs them and need not read them again.
     std::unordered_map<Xapian::docid, std::string> ids;
@@ -491,6 +523,12 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ar
         if (a.fingerprint.fp.terms.empty()) continue;
         ++out.articles;
         for (const Xapian::docid c : finder.find(a.fingerprint, d)) {
+            // Too far apart in time for any link: not loaded, not compared.
+            if (beyond_link_reach(a.fingerprint.fp.day, finder.publication_day(c))) {
+                ++out.out_of_reach;
+                continue;
+            }
+            if (cache.compared(d, c)) continue;
             const CachedArticle& b = cache.get(c);
             // A pair found from both sides makes one link, compared once
             // (twice if the cache dropped it meanwhile: group_stories
@@ -572,6 +610,7 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
         stats.matched += result.matched;
         stats.fingerprints_read += result.fingerprints_read;
         stats.comparisons += result.comparisons;
+        stats.out_of_reach += result.out_of_reach;
         for (const Link& link : result.links) {
             if (!linked.emplace(std::min(link.article, link.candidate), std::max(link.article, link.candidate)).second)
                 continue;

@@ -21,8 +21,10 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdlib>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +40,9 @@ struct GroupingStats {
     size_t matched = 0;
     size_t fingerprints_read = 0;  // fingerprints loaded from the database (cache misses)
     size_t comparisons = 0;       // candidate pairs verified
+    // Candidates left unverified because their dates are too far apart for
+    // any link (beyond_link_reach): their fingerprints are not loaded.
+    size_t out_of_reach = 0;
     size_t story_links = 0;       // pairs judged versions of one story
     size_t event_links = 0;       // pairs judged about one event (story links included)
     size_t rekeyed = 0;           // documents rewritten with a new group key
@@ -73,6 +78,22 @@ inline constexpr size_t kFingerprintCacheBytes = size_t{128} << 20;
 // Days either side of the article's date searched for versions.
 inline constexpr long kDateWindowDays = 7;
 
+// Days apart from which two dated articles are never linked: judge()'s
+// rules (common/dedup_decision.cc) allow a story link within 96 hours, an
+// event link within 36, two flashes within 12, and dates 5 days apart are
+// more than 96 hours apart whether or not times are known (a publication
+// minute lies within its day). The date window searched is wider
+// (kDateWindowDays) because it ranks the candidates: narrowing it would
+// change which are the best kCandidatesPerArticle. story_grouper_tests
+// checks that judge() keeps to this.
+inline constexpr long kMaxLinkDaysApart = 4;
+
+// True when articles published on these days cannot be linked, so the
+// candidate need not be loaded and compared (undated: always reachable).
+inline bool beyond_link_reach(std::optional<long> day, std::optional<long> other_day) {
+    return day && other_day && std::labs(*day - *other_day) > kMaxLinkDaysApart;
+}
+
 // Terms of each kind in the candidate query (zero leaves a kind out: the
 // candidate-recall benchmark compares the stems-only query this way).
 struct CandidateQueryShape {
@@ -95,6 +116,9 @@ class CandidateFinder {
     // The documents worth verifying against `article` (document `self`,
     // left out), best first.
     std::vector<Xapian::docid> find(const WeighedFingerprint& article, Xapian::docid self);
+    // A document's publication day (Date::days()), if dated: known from the
+    // date windows read, else from its date value (no fingerprint loaded).
+    std::optional<long> publication_day(Xapian::docid id) const;
     // Documents matched by the candidate queries of find() so far.
     size_t matched() const { return matched_; }
 
