@@ -19,7 +19,7 @@ const std::array<const char*, kDedupFeatures> kDedupFeatureNames = {
     "log_novel_numbers", "log_novel_entities", "shingles_of_longer", "short",
     "short_x_cosine", "short_x_shingles", "short_x_numbers", "short_x_entities",
     "short_x_log_novel_numbers", "short_x_log_novel_entities", "long_x_cosine", "long_x_shingles",
-    "long_x_numbers", "long_x_entities",
+    "long_x_numbers", "long_x_entities", "log_added_numbers", "log_added_entities",
 };
 
 namespace {
@@ -194,7 +194,9 @@ DedupFeatures dedup_features(const Evidence& e) {
             long_item * e.cosine,
             long_item * e.shingles,
             long_item * e.numbers,
-            long_item * e.entities};
+            long_item * e.entities,
+            std::log1p(e.added_numbers),
+            std::log1p(e.added_entities)};
 }
 
 DedupDecision decide(const Evidence& e) { return decide(e, true); }
