@@ -18,7 +18,8 @@ const std::array<const char*, kDedupFeatures> kDedupFeatureNames = {
     "reworded", "long_x_title_novel",
     "log_novel_numbers", "log_novel_entities", "shingles_of_longer", "short",
     "short_x_cosine", "short_x_shingles", "short_x_numbers", "short_x_entities",
-    "short_x_log_novel_numbers", "short_x_log_novel_entities",
+    "short_x_log_novel_numbers", "short_x_log_novel_entities", "long_x_cosine", "long_x_shingles",
+    "long_x_numbers", "long_x_entities", "log_added_numbers", "log_added_entities",
 };
 
 namespace {
@@ -149,6 +150,11 @@ DedupFeatures dedup_features(const Evidence& e) {
     const double short_item = !e.headline_only && e.shorter_body < kLongBodyWords ? 1.0 : 0.0;
     const double log_novel_numbers = std::log1p(e.novel_numbers);
     const double log_novel_entities = std::log1p(e.novel_entities);
+    // The long_x_ products mirror the short_x_ ones: the story model weighs each
+    // similarity with one slope per regime (short, long), each kept >= 0 by the
+    // fit, where a base slope plus a short correction let short items' similarity
+    // count against a match.
+    const double long_item = !e.headline_only && e.shorter_body >= kLongBodyWords ? 1.0 : 0.0;
     return {e.cosine,
             e.shingles,
             e.senses,
@@ -184,7 +190,13 @@ DedupFeatures dedup_features(const Evidence& e) {
             short_item * e.numbers,
             short_item * e.entities,
             short_item * log_novel_numbers,
-            short_item * log_novel_entities};
+            short_item * log_novel_entities,
+            long_item * e.cosine,
+            long_item * e.shingles,
+            long_item * e.numbers,
+            long_item * e.entities,
+            std::log1p(e.added_numbers),
+            std::log1p(e.added_entities)};
 }
 
 DedupDecision decide(const Evidence& e) { return decide(e, true); }

@@ -42,6 +42,12 @@ uint32_t only_in_one(const std::vector<T>& a, const std::vector<T>& b) {
     return static_cast<uint32_t>(a.size() + b.size() - 2 * shared_count(a, b));
 }
 
+// min(|a| - |a ∩ b|, |b| - |a ∩ b|): the items each has that the other lacks, on the side with fewer.
+template <typename T>
+uint32_t added_by_both(const std::vector<T>& a, const std::vector<T>& b) {
+    return static_cast<uint32_t>(std::min(a.size(), b.size()) - shared_count(a, b));
+}
+
 // Title words of `a` that `b` does not use anywhere: a different company or
 // fund named in otherwise identical template items.
 uint32_t title_words_missing(const Fingerprint& a, const Fingerprint& b) {
@@ -152,6 +158,7 @@ std::string evidence_json(const Evidence& e) {
                         {"other_snapshot", e.other_snapshot},
                         {"both_headline_only", e.both_headline_only},
                         {"novel_numbers", e.novel_numbers}, {"novel_entities", e.novel_entities},
+                        {"added_numbers", e.added_numbers}, {"added_entities", e.added_entities},
                         {"shingles_of_longer", e.shingles_of_longer},
                         {"relation", to_string(judge(e))}};
     j["days"] = e.days ? nlohmann::json(*e.days) : nlohmann::json();
@@ -187,6 +194,8 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     e.shingles = containment(a.fp.shingles, b.fp.shingles, 0.0);
     e.novel_numbers = only_in_one(a.fp.numbers, b.fp.numbers);
     e.novel_entities = only_in_one(a.fp.entities, b.fp.entities);
+    e.added_numbers = added_by_both(a.fp.numbers, b.fp.numbers);
+    e.added_entities = added_by_both(a.fp.entities, b.fp.entities);
     const size_t fewer_pairs = std::min(a.fp.shingles.size(), b.fp.shingles.size());
     const size_t more_pairs = std::max(a.fp.shingles.size(), b.fp.shingles.size());
     e.shingles_of_longer = more_pairs ? e.shingles * static_cast<double>(fewer_pairs) / more_pairs : 0.0;

@@ -89,6 +89,11 @@ struct Evidence {
     // company or fund differs in its names.
     uint32_t novel_numbers = 0;   // numbers found in only one of the two
     uint32_t novel_entities = 0;  // capitalised names found in only one of the two
+    // The same counted per side, the smaller side's count: what BOTH add. A cut or
+    // spun copy adds no names or figures of its own (its novel ones are what it
+    // dropped, or inserted link lines), separately written reports add on both sides.
+    uint32_t added_numbers = 0;
+    uint32_t added_entities = 0;
     // Shared stem pairs / pairs in the longer body: a short item whose
     // wording sits inside a long report shares little of the long one's.
     double shingles_of_longer = 0;
