@@ -16,6 +16,8 @@ const std::array<const char*, kDedupFeatures> kDedupFeatureNames = {
     "length",   "log_body_words", "title_novel", "correction", "headline_only", "log_hours",
     "no_time",  "day_or_more",   "day_or_more_x_shingles", "short_x_title_novel", "title_numbers_differ",
     "reworded", "long_x_title_novel",
+    // Event evidence (fitted for the event level only: scripts/train-dedup's EVENT_ONLY).
+    "rare_entities", "rare_numbers", "rare_stems", "short_x_rare", "day_or_more_x_rare",
 };
 
 namespace {
@@ -138,6 +140,7 @@ DedupFeatures dedup_features(const Evidence& e) {
     const auto hours = hours_apart(e);
     const double day_or_more = hours && *hours >= 20 ? 1 : 0;
     const double title_novel = std::min<double>(e.title_novel, 5);
+    const double rare = std::log1p(e.rare_entities + e.rare_numbers + e.rare_stems);
     return {e.cosine,
             e.shingles,
             e.senses,
@@ -163,7 +166,16 @@ DedupFeatures dedup_features(const Evidence& e) {
             std::max(0.0, e.senses - e.cosine),
             // A headline rewritten over a long body: the fit may weigh a long
             // article's body above its headline (republished and spun copies).
-            e.shorter_body >= kLongBodyWords ? title_novel : 0.0};
+            e.shorter_body >= kLongBodyWords ? title_novel : 0.0,
+            // Rare names, numbers and stems both share: a follow-up keeps the
+            // event's names and figures; two snapshots of one template share
+            // its layout and common words. Short items (templates) and pairs a
+            // day or more apart (follow-ups) may weigh them otherwise.
+            std::log1p(e.rare_entities),
+            std::log1p(e.rare_numbers),
+            std::log1p(e.rare_stems),
+            e.shorter_body < kShortEventWords ? rare : 0.0,
+            day_or_more * rare};
 }
 
 DedupDecision decide(const Evidence& e) { return decide(e, true); }
