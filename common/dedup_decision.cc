@@ -20,6 +20,8 @@ const std::array<const char*, kDedupFeatures> kDedupFeatureNames = {
     "short_x_cosine", "short_x_shingles", "short_x_numbers", "short_x_entities",
     "short_x_log_novel_numbers", "short_x_log_novel_entities", "long_x_cosine", "long_x_shingles",
     "long_x_numbers", "long_x_entities", "log_added_numbers", "log_added_entities",
+    // Event evidence (fitted for the event level only: scripts/train-dedup's EVENT_ONLY).
+    "rare_entities", "rare_numbers", "rare_stems", "short_x_rare", "day_or_more_x_rare",
 };
 
 namespace {
@@ -155,6 +157,7 @@ DedupFeatures dedup_features(const Evidence& e) {
     // fit, where a base slope plus a short correction let short items' similarity
     // count against a match.
     const double long_item = !e.headline_only && e.shorter_body >= kLongBodyWords ? 1.0 : 0.0;
+    const double rare = std::log1p(e.rare_entities + e.rare_numbers + e.rare_stems);
     return {e.cosine,
             e.shingles,
             e.senses,
@@ -196,7 +199,16 @@ DedupFeatures dedup_features(const Evidence& e) {
             long_item * e.numbers,
             long_item * e.entities,
             std::log1p(e.added_numbers),
-            std::log1p(e.added_entities)};
+            std::log1p(e.added_entities),
+            // Rare names, numbers and stems both share: a follow-up keeps the
+            // event's names and figures; two snapshots of one template share
+            // its layout and common words. Short items (templates) and pairs a
+            // day or more apart (follow-ups) may weigh them otherwise.
+            std::log1p(e.rare_entities),
+            std::log1p(e.rare_numbers),
+            std::log1p(e.rare_stems),
+            e.shorter_body < kShortEventWords ? rare : 0.0,
+            day_or_more * rare};
 }
 
 DedupDecision decide(const Evidence& e) { return decide(e, true); }
