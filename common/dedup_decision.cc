@@ -18,7 +18,10 @@ const std::array<const char*, kDedupFeatures> kDedupFeatureNames = {
     "reworded", "long_x_title_novel",
     "log_novel_numbers", "log_novel_entities", "shingles_of_longer", "short",
     "short_x_cosine", "short_x_shingles", "short_x_numbers", "short_x_entities",
-    "short_x_log_novel_numbers", "short_x_log_novel_entities",
+    "short_x_log_novel_numbers", "short_x_log_novel_entities", "long_x_cosine", "long_x_shingles",
+    "long_x_numbers", "long_x_entities", "log_added_numbers", "log_added_entities",
+    // Event evidence (fitted for the event level only: scripts/train-dedup's EVENT_ONLY).
+    "rare_entities", "rare_numbers", "rare_stems", "short_x_rare", "day_or_more_x_rare",
 };
 
 namespace {
@@ -149,6 +152,12 @@ DedupFeatures dedup_features(const Evidence& e) {
     const double short_item = !e.headline_only && e.shorter_body < kLongBodyWords ? 1.0 : 0.0;
     const double log_novel_numbers = std::log1p(e.novel_numbers);
     const double log_novel_entities = std::log1p(e.novel_entities);
+    // The long_x_ products mirror the short_x_ ones: the story model weighs each
+    // similarity with one slope per regime (short, long), each kept >= 0 by the
+    // fit, where a base slope plus a short correction let short items' similarity
+    // count against a match.
+    const double long_item = !e.headline_only && e.shorter_body >= kLongBodyWords ? 1.0 : 0.0;
+    const double rare = std::log1p(e.rare_entities + e.rare_numbers + e.rare_stems);
     return {e.cosine,
             e.shingles,
             e.senses,
@@ -184,7 +193,22 @@ DedupFeatures dedup_features(const Evidence& e) {
             short_item * e.numbers,
             short_item * e.entities,
             short_item * log_novel_numbers,
-            short_item * log_novel_entities};
+            short_item * log_novel_entities,
+            long_item * e.cosine,
+            long_item * e.shingles,
+            long_item * e.numbers,
+            long_item * e.entities,
+            std::log1p(e.added_numbers),
+            std::log1p(e.added_entities),
+            // Rare names, numbers and stems both share: a follow-up keeps the
+            // event's names and figures; two snapshots of one template share
+            // its layout and common words. Short items (templates) and pairs a
+            // day or more apart (follow-ups) may weigh them otherwise.
+            std::log1p(e.rare_entities),
+            std::log1p(e.rare_numbers),
+            std::log1p(e.rare_stems),
+            e.shorter_body < kShortEventWords ? rare : 0.0,
+            day_or_more * rare};
 }
 
 DedupDecision decide(const Evidence& e) { return decide(e, true); }

@@ -42,6 +42,30 @@ uint32_t only_in_one(const std::vector<T>& a, const std::vector<T>& b) {
     return static_cast<uint32_t>(a.size() + b.size() - 2 * shared_count(a, b));
 }
 
+// min(|a| - |a ∩ b|, |b| - |a ∩ b|): the items each has that the other lacks, on the side with fewer.
+template <typename T>
+uint32_t added_by_both(const std::vector<T>& a, const std::vector<T>& b) {
+    return static_cast<uint32_t>(std::min(a.size(), b.size()) - shared_count(a, b));
+}
+
+// How many items of the sorted unique lists `a` and `b` both have and are
+// marked rare (in `a_rare`, parallel to `a`).
+template <typename T>
+uint32_t shared_rare(const std::vector<T>& a, const std::vector<char>& a_rare, const std::vector<T>& b) {
+    uint32_t shared = 0;
+    for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (a[i] < b[j]) {
+            ++i;
+        } else if (b[j] < a[i]) {
+            ++j;
+        } else {
+            shared += i < a_rare.size() && a_rare[i] ? 1 : 0;
+            ++i, ++j;
+        }
+    }
+    return shared;
+}
+
 // Title words of `a` that `b` does not use anywhere: a different company or
 // fund named in otherwise identical template items.
 uint32_t title_words_missing(const Fingerprint& a, const Fingerprint& b) {
@@ -109,6 +133,19 @@ double TermWeights::idf(const std::string& term) {
     return w;
 }
 
+bool is_rare_term(TermWeights& weights, const std::string& term) {
+    const double rare_docs = std::max(kRareTermShare * weights.doccount(), kRareMinDocs);
+    return weights.idf(term) >= std::log(1.0 + weights.doccount() / rare_docs);
+}
+
+std::string indexed_number(const Xapian::Database& db, const std::string& number) {
+    const size_t digits = std::min(number.find_first_not_of("0123456789"), number.size());
+    if (digits <= 3 || db.term_exists(number)) return number;
+    std::string grouped = number.substr(0, digits % 3 ? digits % 3 : 3);
+    for (size_t at = grouped.size(); at < digits; at += 3) grouped += "," + number.substr(at, 3);
+    return grouped + number.substr(digits);
+}
+
 WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
     WeighedFingerprint w;
     w.fp = std::move(fp);
@@ -128,6 +165,11 @@ WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
         for (const uint32_t id : senses_of_stem(std::string_view(term).substr(prefix))) w.term_senses.emplace_back(id, i);
     }
     std::sort(w.term_senses.begin(), w.term_senses.end());
+    for (const auto& [term, wdf] : w.fp.terms) w.rare_terms.push_back(is_rare_term(weights, term));
+    // Names are indexed as the lower-case words the fingerprint keeps.
+    for (const auto& name : w.fp.entities) w.rare_entities.push_back(is_rare_term(weights, name));
+    for (const auto& number : w.fp.numbers)
+        w.rare_numbers.push_back(is_rare_term(weights, indexed_number(weights.database(), number)));
     return w;
 }
 
@@ -152,7 +194,10 @@ std::string evidence_json(const Evidence& e) {
                         {"other_snapshot", e.other_snapshot},
                         {"both_headline_only", e.both_headline_only},
                         {"novel_numbers", e.novel_numbers}, {"novel_entities", e.novel_entities},
+                        {"added_numbers", e.added_numbers}, {"added_entities", e.added_entities},
                         {"shingles_of_longer", e.shingles_of_longer},
+                        {"rare_entities", e.rare_entities}, {"rare_numbers", e.rare_numbers},
+                        {"rare_stems", e.rare_stems},
                         {"relation", to_string(judge(e))}};
     j["days"] = e.days ? nlohmann::json(*e.days) : nlohmann::json();
     j["minutes"] = e.minutes ? nlohmann::json(*e.minutes) : nlohmann::json();
@@ -177,6 +222,7 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
         }
     }
     e.cosine = dot;
+    for (size_t i = 0; i < a.rare_terms.size(); ++i) e.rare_stems += a_shared[i] && a.rare_terms[i];
     mark_shared_senses(a, b, a_shared, b_shared);
     const double a_cover = sense_cover(a, a_shared), b_cover = sense_cover(b, b_shared);
     e.senses = std::min(a_cover, b_cover);
@@ -187,9 +233,14 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     e.shingles = containment(a.fp.shingles, b.fp.shingles, 0.0);
     e.novel_numbers = only_in_one(a.fp.numbers, b.fp.numbers);
     e.novel_entities = only_in_one(a.fp.entities, b.fp.entities);
+    e.added_numbers = added_by_both(a.fp.numbers, b.fp.numbers);
+    e.added_entities = added_by_both(a.fp.entities, b.fp.entities);
     const size_t fewer_pairs = std::min(a.fp.shingles.size(), b.fp.shingles.size());
     const size_t more_pairs = std::max(a.fp.shingles.size(), b.fp.shingles.size());
     e.shingles_of_longer = more_pairs ? e.shingles * static_cast<double>(fewer_pairs) / more_pairs : 0.0;
+    // Rarity is a database statistic, alike on both sides.
+    e.rare_entities = shared_rare(a.fp.entities, a.rare_entities, b.fp.entities);
+    e.rare_numbers = shared_rare(a.fp.numbers, a.rare_numbers, b.fp.numbers);
     e.shorter_body = std::min(a.fp.body_words, b.fp.body_words);
     e.title_novel = title_words_missing(a.fp, b.fp) + title_words_missing(b.fp, a.fp);
     e.correction = a.fp.correction || b.fp.correction;

@@ -17,6 +17,10 @@
 //   title_novel, correction, headline_only - see Evidence.
 //   senses    - the share of term weight found in the other article verbatim
 //               or as a WordNet synonym (common/senses.h): survives spinning.
+//   rare_*    - how many rare names, numbers and stems (in few articles of
+//               the database) both share: what follow-up reports of one event
+//               keep days apart, and what two snapshots of one template (which
+//               share layout words and common names) lack.
 //
 // judge() turns Evidence into a Relation with the fitted model and named
 // rules of common/dedup_decision.h.
@@ -41,6 +45,7 @@ class TermWeights {
     explicit TermWeights(const Xapian::Database& db);
     double idf(const std::string& term);
     double doccount() const { return doccount_; }
+    const Xapian::Database& database() const { return db_; }
 
   private:
     Xapian::Database db_;
@@ -55,8 +60,22 @@ struct WeighedFingerprint {
     // (synset id, index into fp.terms) for every WordNet sense of every term,
     // sorted: one merge against another article's senses finds its synonyms.
     std::vector<std::pair<uint32_t, uint32_t>> term_senses;
+    // Whether each term, number and entity is rare in the database
+    // (is_rare_term), parallel to fp.terms, fp.numbers and fp.entities.
+    std::vector<char> rare_terms, rare_numbers, rare_entities;
 };
 WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights);
+
+// A term is rare when at most this share of the articles (and at least
+// kRareMinDocs of them) have it: a name or figure of one event, not of a
+// daily template (the candidate query's rarity, indexer/story_grouper.h).
+inline constexpr double kRareTermShare = 0.002;
+inline constexpr double kRareMinDocs = 50;
+bool is_rare_term(TermWeights& weights, const std::string& term);
+
+// The term a fingerprint number ("1750") is indexed as: the index keeps
+// thousands separators ("1,750") unless the number was written without them.
+std::string indexed_number(const Xapian::Database& db, const std::string& number);
 
 struct Evidence {
     double cosine = 0;
@@ -89,11 +108,21 @@ struct Evidence {
     // company or fund differs in its names.
     uint32_t novel_numbers = 0;   // numbers found in only one of the two
     uint32_t novel_entities = 0;  // capitalised names found in only one of the two
+    // The same counted per side, the smaller side's count: what BOTH add. A cut or
+    // spun copy adds no names or figures of its own (its novel ones are what it
+    // dropped; inserted link lines are not scanned, see without_link_lines),
+    // separately written reports add on both sides.
+    uint32_t added_numbers = 0;
+    uint32_t added_entities = 0;
     // Shared stem pairs / pairs in the longer body: a short item whose
     // wording sits inside a long report shares little of the long one's.
     double shingles_of_longer = 0;
     std::optional<long> days;
     std::optional<long> minutes;  // when both have a time of day
+    // Rare names, numbers and stems both have (see WeighedFingerprint).
+    uint32_t rare_entities = 0;
+    uint32_t rare_numbers = 0;
+    uint32_t rare_stems = 0;
 };
 
 enum class Relation { kDifferent, kSameEvent, kSameStory };

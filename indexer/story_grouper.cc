@@ -309,16 +309,7 @@ Xapian::Query CandidateFinder::query(const WeighedFingerprint& w) {
     take({stems.begin() + top, stems.end()}, shape_.rare_stems);
     take(w.fp.entities, shape_.entities);
     std::vector<std::string> numbers;
-    for (const std::string& n : w.fp.numbers) {
-        const size_t digits = std::min(n.find_first_not_of("0123456789"), n.size());
-        if (digits <= 3 || db_.term_exists(n)) {
-            numbers.push_back(n);
-            continue;
-        }
-        std::string grouped = n.substr(0, digits % 3 ? digits % 3 : 3);
-        for (size_t at = grouped.size(); at < digits; at += 3) grouped += "," + n.substr(at, 3);
-        numbers.push_back(grouped + n.substr(digits));
-    }
+    for (const std::string& n : w.fp.numbers) numbers.push_back(indexed_number(db_, n));
     take(numbers, shape_.numbers);
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());

@@ -106,6 +106,38 @@ BOOST_AUTO_TEST_CASE(template_stories_with_other_numbers_are_not_one_story) {
     BOOST_TEST(news::judge(same) == Relation::kSameStory);
 }
 
+BOOST_AUTO_TEST_CASE(reports_of_one_event_share_rare_names_and_stems) {
+    // Seeds 000 and 002 are separately written reports of one meeting: they
+    // share its names (Blinken, Wang Yi, Beijing) and rare words; a Reuters
+    // item of 1987 shares fewer with a seed.
+    const auto event = c.evidence("seed0", "seed2");
+    BOOST_TEST_INFO(describe(event) << " rare names " << event.rare_entities << " stems " << event.rare_stems);
+    BOOST_TEST(event.rare_entities >= 2u);
+    BOOST_TEST(event.rare_stems >= 5u);
+    const auto unrelated = c.evidence("seed0", "reuters-1");
+    BOOST_TEST(unrelated.rare_entities < event.rare_entities);
+    BOOST_TEST(unrelated.rare_stems < event.rare_stems);
+    // Rarity is the database's, alike from either side.
+    const auto back = c.evidence("seed2", "seed0");
+    BOOST_TEST(back.rare_entities == event.rare_entities);
+    BOOST_TEST(back.rare_numbers == event.rare_numbers);
+    BOOST_TEST(back.rare_stems == event.rare_stems);
+}
+
+BOOST_AUTO_TEST_CASE(numbers_are_looked_up_as_the_index_writes_them) {
+    news::DocumentBuilder builder;
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    news::Article a;
+    a.id = "grouped";
+    a.title = "Output";
+    a.body = "Output was 1,750 tonnes and 2500 barrels, up 12 pct.";
+    db.add_document(builder.build(a).document);
+    BOOST_TEST(news::indexed_number(db, "1750") == "1,750");  // written with a separator
+    BOOST_TEST(news::indexed_number(db, "2500") == "2500");    // written without
+    BOOST_TEST(news::indexed_number(db, "12") == "12");
+    BOOST_TEST(news::indexed_number(db, "1234567.5") == "1,234,567.5");  // not in the index: the usual form
+}
+
 BOOST_AUTO_TEST_CASE(overlaps_count_against_the_smaller_list) {
     news::Fingerprint a, b;
     a.terms = {{"Zx", 1}};
