@@ -6,6 +6,8 @@
 #include <optional>
 
 #include "common/dedup_model.h"
+#include "common/dedup_trees.h"
+#include "common/dedup_trees_model.h"
 
 namespace news {
 
@@ -95,8 +97,11 @@ LevelScore score(const dedup_model::Level& level, const DedupFeatures& x, bool e
 DedupDecision decide(const Evidence& e, bool explain) {
     DedupDecision d;
     const auto x = dedup_features(e);
-    d.story = score(dedup_model::kStory, x, explain);
-    d.event = score(dedup_model::kEvent, x, explain);
+    // scripts/dedup_trees.py decides which fitted models the product uses (kUseTrees).
+    d.story = dedup_trees_model::kUseTrees ? tree_score(DedupLevel::kStory, x, explain)
+                                           : score(dedup_model::kStory, x, explain);
+    d.event = dedup_trees_model::kUseTrees ? tree_score(DedupLevel::kEvent, x, explain)
+                                           : score(dedup_model::kEvent, x, explain);
     const auto hours = hours_apart(e);
     if (e.both_headline_only) {
         d.rules.push_back(kTwoFlashes);

@@ -36,7 +36,7 @@ struct LevelScore {
     struct Part {
         const char* feature;
         double value;         // the feature's value for this pair
-        double contribution;  // coefficient * standardised value
+        double contribution;  // its share of score - intercept (dedup_model.h or dedup_trees.h)
     };
     double intercept = 0;
     double score = 0;

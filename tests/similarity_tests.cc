@@ -210,8 +210,14 @@ BOOST_AUTO_TEST_CASE(judge_rule) {
     far_apart.minutes = 365L * 1440;
     BOOST_TEST(news::judge(far_apart) == Relation::kDifferent);
 
-    auto other_numbers = strong;  // a template item with other figures
+    // A template item with other figures: the same words, but every figure
+    // differs, so each side has numbers the other lacks and the word runs
+    // through the figures differ.
+    auto other_numbers = strong;
     other_numbers.numbers = 0;
+    other_numbers.novel_numbers = 8;
+    other_numbers.added_numbers = 4;
+    other_numbers.shingles = 0.6;
     BOOST_TEST(news::judge(other_numbers) != Relation::kSameStory);
 
     news::Evidence unrelated;
