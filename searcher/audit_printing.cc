@@ -36,11 +36,11 @@ void write_level_text(std::string_view name, const LevelScore& s, std::ostream& 
     for (const auto& p : parts) {
         if (std::fabs(p.contribution) < 0.005) continue;
         char line[160];
-        std::snprintf(line, sizeof line, "  %-24s %8.3f  %+7.2f\n", p.feature, p.value, p.contribution);
+        std::snprintf(line, sizeof line, "  %-26s %8.3f  %+7.2f\n", p.feature, p.value, p.contribution);
         out << line;
     }
     char line[160];
-    std::snprintf(line, sizeof line, "  %-24s %8s  %+7.2f\n", "(intercept)", "", s.intercept);
+    std::snprintf(line, sizeof line, "  %-26s %8s  %+7.2f\n", "(intercept)", "", s.intercept);
     out << line;
 }
 
