@@ -84,7 +84,7 @@ inline constexpr long kDateWindowDays = 7;
 // more than 96 hours apart whether or not times are known (a publication
 // minute lies within its day). The date window searched is wider
 // (kDateWindowDays) because it ranks the candidates: narrowing it would
-// change which are the best kCandidatesPerArticle. story_grouper_tests
+// change which are the best kCandidatesPerArticle. tests/link_reach_tests.cc
 // checks that judge() keeps to this.
 inline constexpr long kMaxLinkDaysApart = 4;
 
