@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "common/fingerprint_storage.h"
+#include "common/reference_frequencies.h"
 #include "common/schema.h"
 #include "common/senses.h"
 
@@ -121,29 +122,41 @@ std::vector<std::string> clock_times(const std::vector<std::string>& heading_num
 
 }  // namespace
 
-TermWeights::TermWeights(const Xapian::Database& db)
-    : db_(db), doccount_(std::max<double>(1, db.get_doccount())) {}
+TermWeights::TermWeights(const Xapian::Database& db) : db_(db), doccount_(reference_articles()) {}
 
-double TermWeights::idf(const std::string& term) {
-    auto it = cache_.find(term);
-    if (it != cache_.end()) return it->second;
-    const double df = std::max<double>(1, db_.get_termfreq(term));
-    const double w = std::log(1.0 + doccount_ / df);
-    cache_.emplace(term, w);
-    return w;
+double TermWeights::idf(const std::string& term) const {
+    return std::log(1.0 + doccount_ / reference_frequency(term));
 }
 
-bool is_rare_term(TermWeights& weights, const std::string& term) {
+bool is_rare_term(const TermWeights& weights, const std::string& term) {
     const double rare_docs = std::max(kRareTermShare * weights.doccount(), kRareMinDocs);
     return weights.idf(term) >= std::log(1.0 + weights.doccount() / rare_docs);
 }
 
-std::string indexed_number(const Xapian::Database& db, const std::string& number) {
+namespace {
+
+// "1750" -> "1,750"; numbers of up to three digits unchanged.
+std::string with_thousands_separators(const std::string& number) {
     const size_t digits = std::min(number.find_first_not_of("0123456789"), number.size());
-    if (digits <= 3 || db.term_exists(number)) return number;
+    if (digits <= 3) return number;
     std::string grouped = number.substr(0, digits % 3 ? digits % 3 : 3);
     for (size_t at = grouped.size(); at < digits; at += 3) grouped += "," + number.substr(at, 3);
     return grouped + number.substr(digits);
+}
+
+// A number is as common as the commoner of the ways it is indexed: looked
+// up in the reference, not in the database, so that its rarity does not
+// depend on how other articles of the database happened to write it.
+bool is_rare_number(const TermWeights& weights, const std::string& number) {
+    const std::string grouped = with_thousands_separators(number);
+    return is_rare_term(weights, grouped == number || weights.idf(number) < weights.idf(grouped) ? number : grouped);
+}
+
+}  // namespace
+
+std::string indexed_number(const Xapian::Database& db, const std::string& number) {
+    const std::string grouped = with_thousands_separators(number);
+    return grouped == number || db.term_exists(number) ? number : grouped;
 }
 
 WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
@@ -169,7 +182,7 @@ WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
     // Names are indexed as the lower-case words the fingerprint keeps.
     for (const auto& name : w.fp.entities) w.rare_entities.push_back(is_rare_term(weights, name));
     for (const auto& number : w.fp.numbers)
-        w.rare_numbers.push_back(is_rare_term(weights, indexed_number(weights.database(), number)));
+        w.rare_numbers.push_back(is_rare_number(weights, number));
     return w;
 }
 

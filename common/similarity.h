@@ -18,7 +18,7 @@
 //   senses    - the share of term weight found in the other article verbatim
 //               or as a WordNet synonym (common/senses.h): survives spinning.
 //   rare_*    - how many rare names, numbers and stems (in few articles of
-//               the database) both share: what follow-up reports of one event
+//               the reference corpus) both share: what follow-up reports of one event
 //               keep days apart, and what two snapshots of one template (which
 //               share layout words and common names) lack.
 //
@@ -38,19 +38,21 @@
 namespace news {
 
 
-// Inverse document frequencies from a database, cached: one comparison needs
-// a few hundred of them and the same terms recur across comparisons.
+// Inverse document frequencies of the reference corpus
+// (common/reference_frequencies.h), not of `db`: a pair's evidence then
+// depends on the two articles alone, not on what else the database holds
+// or in which order it arrived. `db` is kept for how it indexes numbers.
 class TermWeights {
   public:
     explicit TermWeights(const Xapian::Database& db);
-    double idf(const std::string& term);
+    double idf(const std::string& term) const;
+    // Articles in the reference corpus: the N of idf = log(1 + N / df).
     double doccount() const { return doccount_; }
     const Xapian::Database& database() const { return db_; }
 
   private:
     Xapian::Database db_;
     double doccount_;
-    std::unordered_map<std::string, double> cache_;
 };
 
 // A fingerprint with its normalised term-weight vector, ready to compare.
@@ -71,7 +73,7 @@ WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights);
 // daily template (the candidate query's rarity, indexer/story_grouper.h).
 inline constexpr double kRareTermShare = 0.002;
 inline constexpr double kRareMinDocs = 50;
-bool is_rare_term(TermWeights& weights, const std::string& term);
+bool is_rare_term(const TermWeights& weights, const std::string& term);
 
 // The term a fingerprint number ("1750") is indexed as: the index keeps
 // thousands separators ("1,750") unless the number was written without them.

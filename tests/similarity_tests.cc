@@ -7,6 +7,8 @@
 #include <memory>
 #include <string>
 
+#include "common/dedup_decision.h"
+#include "common/reference_frequencies.h"
 #include "similarity_corpus.h"
 
 using news::Relation;
@@ -117,11 +119,48 @@ BOOST_AUTO_TEST_CASE(reports_of_one_event_share_rare_names_and_stems) {
     const auto unrelated = c.evidence("seed0", "reuters-1");
     BOOST_TEST(unrelated.rare_entities < event.rare_entities);
     BOOST_TEST(unrelated.rare_stems < event.rare_stems);
-    // Rarity is the database's, alike from either side.
+    // Rarity is the reference corpus's, alike from either side.
     const auto back = c.evidence("seed2", "seed0");
     BOOST_TEST(back.rare_entities == event.rare_entities);
     BOOST_TEST(back.rare_numbers == event.rare_numbers);
     BOOST_TEST(back.rare_stems == event.rare_stems);
+}
+
+// Words are weighed by a fixed reference corpus, not by the database: the
+// same two articles give the same evidence whatever else the database holds,
+// so incremental builds in any order judge each pair alike.
+BOOST_AUTO_TEST_CASE(evidence_does_not_depend_on_the_rest_of_the_database) {
+    news::DocumentBuilder builder;
+    const auto a = builder.build(news::read_text_article(test::seed_path(0)));
+    const auto b = builder.build(news::read_text_article(test::seed_path(3)));
+    Xapian::WritableDatabase alone(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    alone.add_document(a.document);
+    alone.add_document(b.document);
+    Xapian::WritableDatabase crowded(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (int n = 0; n < 5; ++n) crowded.add_document(builder.build(news::read_text_article(test::seed_path(n))).document);
+    news::TermWeights few(alone), many(crowded);
+    const auto e1 = news::compare(news::weigh(a.fingerprint, few), news::weigh(b.fingerprint, few));
+    const auto e2 = news::compare(news::weigh(a.fingerprint, many), news::weigh(b.fingerprint, many));
+    BOOST_TEST(e1.cosine == e2.cosine);
+    BOOST_TEST(e1.senses == e2.senses);
+    BOOST_TEST(e1.senses_max == e2.senses_max);
+    BOOST_TEST(e1.rare_entities == e2.rare_entities);
+    BOOST_TEST(e1.rare_numbers == e2.rare_numbers);
+    BOOST_TEST(e1.rare_stems == e2.rare_stems);
+    BOOST_TEST((news::dedup_features(e1) == news::dedup_features(e2)));
+}
+
+BOOST_AUTO_TEST_CASE(reference_frequencies_know_common_words_and_default_to_one) {
+    BOOST_TEST(news::reference_articles() > 20000);
+    // "said" is in most wire reports; a word the reference never saw counts once.
+    BOOST_TEST(news::reference_frequency("Zsaid") > news::reference_articles() / 4);
+    BOOST_TEST(news::reference_frequency("said") > news::reference_frequency("Zblinken"));
+    BOOST_TEST(news::reference_frequency("Zqxzvunseenword") == 1u);
+    BOOST_TEST(news::reference_frequency("") == 1u);
+    // Numbers as indexed, with their separators.
+    BOOST_TEST(news::reference_frequency("1,000") > 1u);
+    news::TermWeights weights(Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY));
+    BOOST_TEST(weights.idf("Zsaid") < weights.idf("Zqxzvunseenword"));
 }
 
 BOOST_AUTO_TEST_CASE(numbers_are_looked_up_as_the_index_writes_them) {
