@@ -332,8 +332,13 @@ std::optional<FoldedText> folded_if_changed(const std::string& text) {
 
 }  // namespace
 
-Highlighted make_snippet(const Xapian::MSet& mset, const std::string& original, size_t bytes,
-                         const std::set<std::string>& wanted) {
+namespace {
+
+// make_snippet with `lacking(shown)` telling whether the document has a
+// word of the query that `shown` (the stems highlighted in the best
+// passage) lacks.
+template <typename Lacking>
+Highlighted snippet_of(const Xapian::MSet& mset, const std::string& original, size_t bytes, Lacking lacking) {
     if (original.empty() || bytes == 0) return {};
     const std::optional<FoldedText> folded = folded_if_changed(original);
     const std::string& text = folded ? folded->text : original;
@@ -344,12 +349,31 @@ Highlighted make_snippet(const Xapian::MSet& mset, const std::string& original, 
     if (one.empty()) return {};
     // A second passage costs three more MSet::snippet calls: only for words
     // the document has and the passage lacks.
-    const std::set<std::string> shown = matched_stems(one);
-    const bool lacking = std::any_of(wanted.begin(), wanted.end(), [&](const auto& s) { return !shown.count(s); });
-    if (lacking)
+    if (lacking(matched_stems(one)))
         if (const auto two = two_passages(mset, text, one, bytes))
             return parse_snippet(joined({restore(two->first), restore(two->second)}));
     return parse_snippet(restore(one));
+}
+
+bool lacks_any(const std::set<std::string>& wanted, const std::set<std::string>& shown) {
+    return std::any_of(wanted.begin(), wanted.end(), [&](const auto& s) { return !shown.count(s); });
+}
+
+}  // namespace
+
+Highlighted make_snippet(const Xapian::MSet& mset, const std::string& original, size_t bytes,
+                         const std::set<std::string>& wanted) {
+    return snippet_of(mset, original, bytes, [&](const std::set<std::string>& shown) { return lacks_any(wanted, shown); });
+}
+
+Highlighted make_snippet(const Xapian::MSet& mset, const std::string& original, size_t bytes,
+                         const std::vector<QueryWord>& words, const Xapian::Document& doc) {
+    return snippet_of(mset, original, bytes, [&](const std::set<std::string>& shown) {
+        // The stems the document has are some of the words' stems.
+        const bool shows_all =
+            std::all_of(words.begin(), words.end(), [&](const QueryWord& w) { return shown.count(w.stem) > 0; });
+        return !shows_all && lacks_any(stems_in_document(doc, words), shown);
+    });
 }
 
 std::vector<QueryWord> query_words(const Xapian::Query& query) {

@@ -44,6 +44,12 @@ struct QueryWord {
 std::vector<QueryWord> query_words(const Xapian::Query& query);
 // Stems of those of `words` the document has (in its title or body).
 std::set<std::string> stems_in_document(const Xapian::Document& doc, const std::vector<QueryWord>& words);
+// make_snippet with `wanted` the stems of those of `words` that `doc` has
+// (stems_in_document), worked out only when the passage lacks one of the
+// words: opening the document's term list is then the cost, and a passage
+// that shows every word of the query cannot lack one the document has.
+Highlighted make_snippet(const Xapian::MSet& mset, const std::string& text, size_t bytes,
+                         const std::vector<QueryWord>& words, const Xapian::Document& doc);
 
 // A title whole, with its matches highlighted.
 Highlighted make_title(const Xapian::MSet& mset, const std::string& title);

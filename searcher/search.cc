@@ -174,8 +174,7 @@ SearchResult run_search(const Xapian::Database& db, const SearchRequest& request
             if (hit.versions > 1) grouped_keys.push_back(key);
         }
         hit.title = make_title(highlighting, hit.article.title);
-        hit.snippet = make_snippet(highlighting, hit.article.body, request.snippet_bytes,
-                                   stems_in_document(doc, words));
+        hit.snippet = make_snippet(highlighting, hit.article.body, request.snippet_bytes, words, doc);
         result.hits.push_back(std::move(hit));
     }
     if (level) {

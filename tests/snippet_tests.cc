@@ -214,6 +214,40 @@ BOOST_AUTO_TEST_CASE(words_far_apart_get_two_passages) {
     BOOST_TEST((absent == std::set<std::string>{"glacier"}));
 }
 
+// The search's form, which opens the document's term list only when the
+// passage lacks a word of the query, gives what the stems it would find do.
+// Each snippet from an MSet of its own: MSet::snippet keeps state between
+// calls on one MSet (its background model).
+BOOST_AUTO_TEST_CASE(snippets_asking_the_document_only_when_needed_are_the_same) {
+    std::string body = "Glacier melt reached record levels this spring. ";
+    for (int i = 0; i < 40; ++i) body += "Delegates " + std::to_string(i) + " discussed tariffs quotas and shipping. ";
+    body += "Farmers reported an early harvest of apricots. ";
+    for (int i = 0; i < 40; ++i) body += "Ministers " + std::to_string(i) + " reviewed budgets pensions and taxes. ";
+    Xapian::WritableDatabase mem(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(Xapian::Stem(news::schema::kStemLanguage));
+    Xapian::Document doc;
+    tg.set_document(doc);
+    index_as_news_index(tg, body);
+    mem.add_document(doc);
+    for (const std::string text : {"glacier apricots", "glacier", "glacier zebras", "tariffs quotas"}) {
+        const Xapian::Query query = news::parse_query(text, mem).query;
+        const auto fresh_mset = [&] {
+            Xapian::Enquire enquire(mem);
+            enquire.set_query(query);
+            return enquire.get_mset(0, 10);
+        };
+        const auto words = news::query_words(query);
+        const auto wanted = news::stems_in_document(mem.get_document(1), words);
+        for (size_t bytes : {100u, 160u, 300u}) {
+            const auto eager = news::make_snippet(fresh_mset(), body, bytes, wanted);
+            const auto lazy = news::make_snippet(fresh_mset(), body, bytes, words, mem.get_document(1));
+            BOOST_TEST(lazy.text == eager.text, text << " " << bytes);
+            BOOST_TEST((lazy.spans == eager.spans), text << " " << bytes);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_length_smaller_than_any_word_gives_no_snippet) {
     BOOST_TEST(news::make_snippet(mset("talk"), kBodies[0], 0).text.empty());
     BOOST_TEST(news::make_snippet(mset("talk"), kBodies[0], 1).text.empty());
