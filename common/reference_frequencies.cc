@@ -6,11 +6,6 @@
 namespace news {
 namespace {
 
-struct ReferenceTerm {
-    std::string_view term;
-    uint32_t articles;
-};
-
 #include "common/reference_frequencies.inc"
 
 // Built once, on first use (a few milliseconds): grouping looks up every
@@ -19,8 +14,13 @@ struct ReferenceTerm {
 const std::unordered_map<std::string_view, uint32_t>& reference_table() {
     static const std::unordered_map<std::string_view, uint32_t> table = [] {
         std::unordered_map<std::string_view, uint32_t> t;
-        t.reserve(std::size(kReferenceTerms));
-        for (const ReferenceTerm& r : kReferenceTerms) t.emplace(r.term, r.articles);
+        t.reserve(std::size(kReferenceFrequencies));
+        const char* term = kReferenceTerms;
+        for (const uint32_t articles : kReferenceFrequencies) {
+            const std::string_view view(term);  // up to its NUL
+            t.emplace(view, articles);
+            term += view.size() + 1;
+        }
         return t;
     }();
     return table;

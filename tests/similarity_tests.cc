@@ -157,6 +157,10 @@ BOOST_AUTO_TEST_CASE(reference_frequencies_know_common_words_and_default_to_one)
     BOOST_TEST(news::reference_frequency("said") > news::reference_frequency("Zblinken"));
     BOOST_TEST(news::reference_frequency("Zqxzvunseenword") == 1u);
     BOOST_TEST(news::reference_frequency("") == 1u);
+    // The table's first and last terms: every term between is read in step.
+    BOOST_TEST(news::reference_frequency("0") > 100u);
+    BOOST_TEST(news::reference_frequency("zy") > 1u);
+    BOOST_TEST(news::reference_frequency("zurich") > 1u);
     // Numbers as indexed, with their separators.
     BOOST_TEST(news::reference_frequency("1,000") > 1u);
     news::TermWeights weights(Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY));
