@@ -41,7 +41,9 @@ namespace news {
 // Inverse document frequencies of the reference corpus
 // (common/reference_frequencies.h), not of `db`: a pair's evidence then
 // depends on the two articles alone, not on what else the database holds
-// or in which order it arrived. `db` is kept for how it indexes numbers.
+// or in which order it arrived. Nothing reads `db` yet: it is kept for the
+// guard the README plans (a word common in the database itself counts as
+// common), and indexed_number() takes its database separately.
 class TermWeights {
   public:
     explicit TermWeights(const Xapian::Database& db);
