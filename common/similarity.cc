@@ -122,10 +122,26 @@ std::vector<std::string> clock_times(const std::vector<std::string>& heading_num
 
 }  // namespace
 
-TermWeights::TermWeights(const Xapian::Database& db) : db_(db), doccount_(reference_articles()) {}
+TermWeights::TermWeights(const Xapian::Database& db)
+    : db_(db),
+      doccount_(reference_articles()),
+      database_articles_(db.get_doccount() >= kDatabaseCommonMinArticles ? db.get_doccount() : 0) {}
+
+double TermWeights::database_share_step(const std::string& term) const {
+    if (database_articles_ == 0) return 0;
+    const auto [at, added] = share_steps_.try_emplace(term, 0.0);
+    if (added) {
+        const double share = db_.get_termfreq(term) / database_articles_;
+        const double reference_share = reference_frequency(term) / doccount_;
+        if (share > kDatabaseCommonStep && share > kDatabaseCommonRatio * reference_share)
+            at->second = std::min(1.0, std::ceil(share / kDatabaseCommonStep) * kDatabaseCommonStep);
+    }
+    return at->second;
+}
 
 double TermWeights::idf(const std::string& term) const {
-    return std::log(1.0 + doccount_ / reference_frequency(term));
+    const double df = std::max<double>(reference_frequency(term), database_share_step(term) * doccount_);
+    return std::log(1.0 + doccount_ / df);
 }
 
 bool is_rare_term(const TermWeights& weights, const std::string& term) {

@@ -39,23 +39,46 @@ namespace news {
 
 
 // Inverse document frequencies of the reference corpus
-// (common/reference_frequencies.h), not of `db`: a pair's evidence then
-// depends on the two articles alone, not on what else the database holds
-// or in which order it arrived. Nothing reads `db` yet: it is kept for the
-// guard the README plans (a word common in the database itself counts as
-// common), and indexed_number() takes its database separately.
+// (common/reference_frequencies.h), not of the database: a pair's evidence
+// then depends on the two articles alone, not on what else the database
+// holds or in which order it arrived. One exception, for words the archive
+// is full of but the reference is not (a site's sign-off such as "Reuter",
+// inserted "READ:" link lines, the one topic of a single-topic archive): in
+// a database of kDatabaseCommonMinArticles or more, a word in more than
+// kDatabaseCommonStep of its articles and in kDatabaseCommonRatio times the
+// reference's share counts as in its database share, rounded up to the next
+// step. A step, not the share itself, so that a pair's evidence changes only
+// when such a word crosses a line, not with every article added; rounded up,
+// so that it falls under the candidate query's cut (kMaxQueryTermShare); and
+// only for words far commoner than in the reference, so that the ordinary
+// spread of a word's frequency between news sources leaves the fitted
+// evidence alone.
 class TermWeights {
   public:
     explicit TermWeights(const Xapian::Database& db);
     double idf(const std::string& term) const;
     // Articles in the reference corpus: the N of idf = log(1 + N / df).
     double doccount() const { return doccount_; }
-    const Xapian::Database& database() const { return db_; }
 
   private:
+    // The share of the database's articles `term` counts as in: 0, or a
+    // multiple of kDatabaseCommonStep. Looked up once per term (a B-tree
+    // read each time cost ~10% of grouping).
+    double database_share_step(const std::string& term) const;
+
     Xapian::Database db_;
     double doccount_;
+    // 0 when the database is too small for its own common words to count.
+    double database_articles_;
+    mutable std::unordered_map<std::string, double> share_steps_;
 };
+
+inline constexpr double kDatabaseCommonStep = 0.05;
+// Between Reuters-21578, BBC News and the models' training database (which
+// adds spun copies), ordinary words' shares differ by up to 2.5 times;
+// boilerplate's by 10 ("READ:" lines) to 20 ("Reuter").
+inline constexpr double kDatabaseCommonRatio = 4;
+inline constexpr double kDatabaseCommonMinArticles = 1000;
 
 // A fingerprint with its normalised term-weight vector, ready to compare.
 struct WeighedFingerprint {

@@ -91,6 +91,21 @@ BOOST_AUTO_TEST_CASE(text_is_the_body_fallback) {
     BOOST_TEST(empty_body.body == "X");
 }
 
+// Reuters-21578's headline-only flashes carry "******Blah blah blah." as
+// their body: a flash, not a story about blah.
+BOOST_AUTO_TEST_CASE(the_reuters_placeholder_body_reads_as_none) {
+    const auto flash = parse_jsonl_article(
+        "x.jsonl", 1, R"({"id":"r-1","title":"ACME SAYS IT GOT BID","body":"******Blah blah blah.\n"})");
+    BOOST_TEST(flash.title == "ACME SAYS IT GOT BID");
+    BOOST_TEST(flash.body.empty());
+    BOOST_TEST(parse_jsonl_article("x.jsonl", 1, R"({"id":"r","title":"T","body":" blah BLAH blah "})").body.empty());
+    // Only the placeholder alone: a story that says it keeps its body.
+    const auto story = parse_jsonl_article("x.jsonl", 1, R"({"id":"r","title":"T","body":"Blah blah blah, he said."})");
+    BOOST_TEST(story.body == "Blah blah blah, he said.");
+    // Nothing but the placeholder is no text at all.
+    BOOST_TEST(!parse_error(R"({"id":"x","body":"******Blah blah blah."})").empty());
+}
+
 BOOST_AUTO_TEST_CASE(id_falls_back_to_url) {
     const auto a = parse_jsonl_article("x.jsonl", 1, R"({"url":"https://e.com/n/1","title":"T","body":"B"})");
     BOOST_TEST(a.id == "https://e.com/n/1");

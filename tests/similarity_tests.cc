@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE similarity_tests
 #include <boost/test/unit_test.hpp>
 
+#include <cmath>
 #include <map>
 #include <ostream>
 #include <sstream>
@@ -165,6 +166,44 @@ BOOST_AUTO_TEST_CASE(reference_frequencies_know_common_words_and_default_to_one)
     BOOST_TEST(news::reference_frequency("1,000") > 1u);
     news::TermWeights weights(Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY));
     BOOST_TEST(weights.idf("Zsaid") < weights.idf("Zqxzvunseenword"));
+}
+
+// A word the reference hardly has but a large archive is full of (a
+// sign-off) counts as common there: by steps of the database's share, and
+// only in databases large enough for their own statistics to mean anything.
+BOOST_AUTO_TEST_CASE(a_word_common_in_a_large_database_counts_as_common) {
+    const std::string signoff = "Zsignoffword";  // in no reference article
+    const auto database = [&](int articles, int with_signoff, const std::string& word = "Zsignoffword") {
+        Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        for (int n = 0; n < articles; ++n) {
+            Xapian::Document doc;
+            doc.add_term("Zarticl" + std::to_string(n));
+            if (n < with_signoff) doc.add_term(word);
+            db.add_document(doc);
+        }
+        return db;
+    };
+    const news::TermWeights reference_only(Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY));
+    const double unseen = reference_only.idf(signoff);
+    // Too small a database: the reference alone decides.
+    BOOST_TEST(news::TermWeights(database(999, 999)).idf(signoff) == unseen);
+    // Under the line (5% of 1,000 articles): unchanged.
+    BOOST_TEST(news::TermWeights(database(1000, 50)).idf(signoff) == unseen);
+    // Over it: as in 10% of the reference's articles, under the candidate
+    // query's cut; in 88%, as in 90%.
+    const news::TermWeights just_over(database(1000, 51));
+    BOOST_TEST(just_over.idf(signoff) == std::log(1.0 + 1.0 / 0.10), boost::test_tools::tolerance(1e-9));
+    BOOST_TEST(just_over.idf(signoff) < std::log(1.0 + 1.0 / news::kDatabaseCommonStep));
+    const news::TermWeights most(database(1000, 880));
+    BOOST_TEST(most.idf(signoff) == std::log(1.0 + 1.0 / 0.90), boost::test_tools::tolerance(1e-9));
+    // A word commoner in the reference than in the database keeps the
+    // reference's weight, and a word the database lacks is as unseen.
+    BOOST_TEST(most.idf("Zsaid") == reference_only.idf("Zsaid"));
+    BOOST_TEST(most.idf("Zqxzvunseenword") == unseen);
+    // An ordinary word somewhat commoner than in the reference (in 5% of its
+    // articles, in 8% of these) keeps the reference's weight.
+    BOOST_TEST(news::reference_frequency("Zaccount") < 0.06 * news::reference_articles());
+    BOOST_TEST(news::TermWeights(database(1000, 80, "Zaccount")).idf("Zaccount") == reference_only.idf("Zaccount"));
 }
 
 BOOST_AUTO_TEST_CASE(numbers_are_looked_up_as_the_index_writes_them) {
