@@ -1,8 +1,6 @@
 // news-search: ranked search over a news-search database, one hit per story.
 // A thin command line over the searcher library.
-#include <malloc.h>
 #include <sys/ioctl.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -337,29 +335,6 @@ int run(int argc, char** argv) {
     return result.hits.empty() ? kExitNoHits : kExitHits;
 }
 
-// A search allocates 0.5 to 0.8 MB (the matcher's blocks and candidates,
-// snippets), and the kernel hands the heap over a page at a time: a page
-// fault each, about 150 of a search's 360, which on a virtual machine cost
-// more than they do elsewhere. Growing the heap by 1 MB at the start and
-// populating it with one madvise call takes them in one go (README, "One
-// search as a process"). Freed memory stays in the heap rather than being
-// returned and faulted in again. Nothing changes if the kernel predates
-// MADV_POPULATE_WRITE (Linux 5.14).
-void prefault_heap() {
-#if defined(__linux__) && defined(__GLIBC__) && defined(MADV_POPULATE_WRITE)
-    constexpr size_t kHeap = size_t{1} << 20;
-    mallopt(M_TRIM_THRESHOLD, 4 * kHeap);
-    mallopt(M_MMAP_THRESHOLD, 4 * kHeap);  // so that this block comes from the heap
-    void* block = std::malloc(kHeap);
-    if (!block) return;
-    const long page = sysconf(_SC_PAGESIZE);
-    const auto start = (reinterpret_cast<uintptr_t>(block) + page - 1) & ~static_cast<uintptr_t>(page - 1);
-    const auto end = reinterpret_cast<uintptr_t>(sbrk(0));
-    if (end > start) madvise(reinterpret_cast<void*>(start), end - start, MADV_POPULATE_WRITE);
-    std::free(block);
-#endif
-}
-
 int report(const news::Error& e) {
     std::cerr << news::error_line("news-search", e) << '\n';
     return news::exit_status(e.kind());
@@ -368,7 +343,6 @@ int report(const news::Error& e) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    prefault_heap();
     try {
         return run(argc, argv);
     } catch (const news::Error& e) {
