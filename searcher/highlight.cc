@@ -17,12 +17,18 @@ namespace news {
 
 Highlighted parse_snippet(const std::string& snippet) {
     Highlighted out;
-    size_t chars = 0, span_start = 0;
+    out.text.reserve(snippet.size());
+    size_t chars = 0, span_start = 0, from = 0;
     bool open = false;
-    std::string piece;
-    // Wire copy is hard-wrapped: runs of white space become one space.
-    auto flush = [&] {
-        for (char c : html_unescape(piece)) {
+    // Wire copy is hard-wrapped: runs of white space become one space. The
+    // text between markers is unescaped only if it has an entity (a search
+    // parses ten snippets and titles, most of them with none).
+    auto flush = [&](size_t end) {
+        const std::string_view raw(snippet.data() + from, end - from);
+        std::string unescaped;
+        std::string_view piece = raw;
+        if (raw.find('&') != std::string_view::npos) piece = unescaped = html_unescape(raw);
+        for (char c : piece) {
             const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
             if (space) {
                 if (out.text.empty() || out.text.back() == ' ') continue;
@@ -31,22 +37,22 @@ Highlighted parse_snippet(const std::string& snippet) {
             out.text += c;
             if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++chars;
         }
-        piece.clear();
     };
-    for (char c : snippet) {
+    for (size_t i = 0; i < snippet.size(); ++i) {
+        const char c = snippet[i];
         if (c == kHighlightStart[0]) {
-            flush();
+            flush(i);
+            from = i + 1;
             span_start = chars;
             open = true;
         } else if (c == kHighlightEnd[0]) {
-            flush();
+            flush(i);
+            from = i + 1;
             if (open && chars > span_start) out.spans.emplace_back(span_start, chars);
             open = false;
-        } else {
-            piece += c;
         }
     }
-    flush();
+    flush(snippet.size());
     if (!out.text.empty() && out.text.back() == ' ') out.text.pop_back();
     return out;
 }

@@ -29,7 +29,8 @@ const char* const kEllipsis = "…";
 }  // namespace
 
 int char_width(char32_t cp) {
-    if (cp == 0) return 0;
+    // Below the first range: one column (all but NUL), most text's characters.
+    if (cp < 0x0300) return cp == 0 ? 0 : 1;
     // Combining marks, zero-width spaces and joiners, variation selectors.
     if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
         (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
