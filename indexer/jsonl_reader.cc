@@ -17,8 +17,11 @@ namespace {
 bool is_placeholder_body(std::string_view body) {
     body = trim(body);
     body.remove_prefix(std::min(body.find_first_not_of('*'), body.size()));
+    // Every article passes here: lower-case a copy only of text that short.
+    constexpr std::string_view kPlaceholder = "blah blah blah.";
+    if (body.size() > kPlaceholder.size()) return false;
     const std::string words = to_lower(body);
-    return words == "blah blah blah." || words == "blah blah blah";
+    return words == kPlaceholder || words == kPlaceholder.substr(0, kPlaceholder.size() - 1);
 }
 
 // The member `name` of `j`, or, for a dotted name no member has, the member
