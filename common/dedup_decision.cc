@@ -24,6 +24,7 @@ const std::array<const char*, kDedupFeatures> kDedupFeatureNames = {
     "long_x_numbers", "long_x_entities", "log_added_numbers", "log_added_entities",
     // Event evidence (fitted for the event level only: scripts/train-dedup's EVENT_ONLY).
     "rare_entities", "rare_numbers", "rare_stems", "short_x_rare", "day_or_more_x_rare",
+    "beyond_day_and_half", "beyond_day_and_half_x_rare",
 };
 
 namespace {
@@ -31,10 +32,15 @@ namespace {
 // Hard limits (facts about news, not fitted).
 inline constexpr double kStoryMaxHours = 96;  // a version of an article comes within 4 days
 inline constexpr double kFlashMaxHours = 12;  // a repeated flash comes the same day
-// Reports of one event come within a day and a half; short items (under 150
-// words: daily money-market, repo and price reports) repeat their template
-// every day, so only within 12 hours are they about one event.
-inline constexpr double kEventMaxHours = 36;
+// Reports of one event come within four days (follow-ups, reactions, the
+// deal completed), as versions of one article do; whether a pair more than a
+// day and a half apart is one event is the fit's to say (the feature
+// beyond_day_and_half; hand-labelled follow-ups up to seven days apart are
+// in the training pairs). Short items (under 150 words: daily money-market,
+// repo and price reports) repeat their template every day, so only within
+// 12 hours are they about one event.
+inline constexpr double kEventMaxHours = 96;
+inline constexpr double kDayAndHalf = 36;
 inline constexpr double kShortEventMaxHours = 12;
 inline constexpr uint32_t kShortEventWords = 150;
 // Articles about one event share distinctive words (names, places, rare
@@ -48,7 +54,7 @@ const DedupRule kFlashAndStory = {"flash-and-story",
                                   "a headline-only flash is never a copy of a full story (same event at most)"};
 const DedupRule kTooFarApart = {"too-far-apart", "versions of one article come within 96 hours"};
 const DedupRule kEventWindow = {"event-window",
-                                 "reports of one event come within 36 hours (12 for items under 150 words, "
+                                 "reports of one event come within 96 hours (12 for items under 150 words, "
                                  "which repeat their template daily); a later version can still be one story"};
 const DedupRule kNothingShared = {"nothing-shared",
                                   "articles that share almost no distinctive words (cosine < 0.2) are different"};
@@ -148,6 +154,7 @@ DedupDecision decide(const Evidence& e, bool explain) {
 DedupFeatures dedup_features(const Evidence& e) {
     const auto hours = hours_apart(e);
     const double day_or_more = hours && *hours >= 20 ? 1 : 0;
+    const double beyond_day_and_half = hours && *hours > kDayAndHalf ? 1 : 0;
     const double title_novel = std::min<double>(e.title_novel, 5);
     // Short items (wire briefs, tables, announcements) under kLongBodyWords:
     // separately written reports of one announcement and one template for
@@ -213,7 +220,9 @@ DedupFeatures dedup_features(const Evidence& e) {
             std::log1p(e.rare_numbers),
             std::log1p(e.rare_stems),
             e.shorter_body < kShortEventWords ? rare : 0.0,
-            day_or_more * rare};
+            day_or_more * rare,
+            beyond_day_and_half,
+            beyond_day_and_half * rare};
 }
 
 DedupDecision decide(const Evidence& e) { return decide(e, true); }

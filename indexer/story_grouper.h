@@ -80,7 +80,7 @@ inline constexpr long kDateWindowDays = 7;
 
 // Days apart from which two dated articles are never linked: judge()'s
 // rules (common/dedup_decision.cc) allow a story link within 96 hours, an
-// event link within 36, two flashes within 12, and dates 5 days apart are
+// event link within 96, two flashes within 12, and dates 5 days apart are
 // more than 96 hours apart whether or not times are known (a publication
 // minute lies within its day). The date window searched is wider
 // (kDateWindowDays) because it ranks the candidates: narrowing it would
