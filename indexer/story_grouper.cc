@@ -446,6 +446,23 @@ std::vector<Xapian::docid> dissolve_groups(Xapian::WritableDatabase& db, const s
     return {members.begin(), members.end()};
 }
 
+double cosine(const WeighedFingerprint& a, const WeighedFingerprint& b) {
+    const auto& ta = a.fp.terms;
+    const auto& tb = b.fp.terms;
+    double dot = 0;
+    for (size_t i = 0, j = 0; i < ta.size() && j < tb.size();) {
+        const int c = ta[i].first.compare(tb[j].first);
+        if (c < 0) {
+            ++i;
+        } else if (c > 0) {
+            ++j;
+        } else {
+            dot += a.weights[i++] * b.weights[j++];
+        }
+    }
+    return dot;
+}
+
 namespace {
 
 struct Link {
@@ -493,6 +510,7 @@ struct WorkerResult {
     size_t matched = 0;
     size_t fingerprints_read = 0;
     size_t comparisons = 0;
+    size_t ruled_out = 0;
     size_t out_of_reach = 0;
     // The article ids of linked documents, read anyway to compare them:
     // re-keying needs them and need not read them again.
@@ -526,6 +544,12 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ar
             // counts its link once).
             if (!cache.first_comparison(d, c)) continue;
             ++out.comparisons;
+            // Sharing too few distinctive words for any link: judge() would
+            // find them different (kMinLinkCosine).
+            if (cosine(a.fingerprint, b.fingerprint) < kMinLinkCosine - kCosineMargin) {
+                ++out.ruled_out;
+                continue;
+            }
             // Compared in article-id order, so a pair gets one verdict
             // whichever side found it (the evidence need not be symmetric).
             const bool a_first = a.id < b.id;
@@ -601,6 +625,7 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
         stats.matched += result.matched;
         stats.fingerprints_read += result.fingerprints_read;
         stats.comparisons += result.comparisons;
+        stats.ruled_out += result.ruled_out;
         stats.out_of_reach += result.out_of_reach;
         for (const Link& link : result.links) {
             if (!linked.emplace(std::min(link.article, link.candidate), std::max(link.article, link.candidate)).second)

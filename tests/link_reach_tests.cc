@@ -1,7 +1,8 @@
 // Duplicate detection skips candidates dated too far apart to be linked
-// (indexer/story_grouper.h: beyond_link_reach) without loading them. That
-// is only exact while judge() never links articles so far apart, however
-// alike: these tests hold the decision to it.
+// (indexer/story_grouper.h: beyond_link_reach) without loading them, and
+// pairs whose cosine is below kMinLinkCosine without comparing them in
+// full. That is only exact while judge() never links such articles,
+// however alike otherwise: these tests hold the decision to it.
 #define BOOST_TEST_MODULE link_reach_tests
 #include <boost/test/unit_test.hpp>
 
@@ -53,4 +54,35 @@ BOOST_AUTO_TEST_CASE(reach_needs_both_dates) {
     BOOST_TEST(!news::beyond_link_reach(100, 100 + apart - 1));
     BOOST_TEST(!news::beyond_link_reach(std::nullopt, 100));
     BOOST_TEST(!news::beyond_link_reach(100, std::nullopt));
+}
+
+BOOST_AUTO_TEST_CASE(pairs_below_the_link_cosine_are_never_linked) {
+    const std::string different = news::to_string(news::Relation::kDifferent);
+    news::Evidence e = copies(0);
+    e.cosine = news::kMinLinkCosine - news::kCosineMargin;
+    BOOST_TEST(verdict(e) == different);
+    e.minutes = 0;
+    e.rare_entities = e.rare_numbers = e.rare_stems = 20;
+    BOOST_TEST(verdict(e) == different);
+    e.shorter_body = 40;  // short items
+    BOOST_TEST(verdict(e) == different);
+    e.correction = e.both_correction = true;
+    BOOST_TEST(verdict(e) == different);
+    e.headline_only = e.both_headline_only = true;  // two flashes
+    e.shorter_body = 0;
+    BOOST_TEST(verdict(e) == different);
+    e.headline_only = true;  // a flash and a story
+    e.both_headline_only = false;
+    BOOST_TEST(verdict(e) == different);
+}
+
+BOOST_AUTO_TEST_CASE(cosine_is_the_one_compare_finds) {
+    news::WeighedFingerprint a, b;
+    a.fp.terms = {{"Za", 1}, {"Zb", 2}, {"Zc", 1}, {"Ze", 3}};
+    a.weights = {0.1, 0.7, 0.3, 0.64};
+    b.fp.terms = {{"Zb", 1}, {"Zd", 1}, {"Ze", 2}};
+    b.weights = {0.5, 0.5, 0.7071};
+    BOOST_TEST(news::cosine(a, b) == news::compare(a, b).cosine);
+    BOOST_TEST(news::cosine(b, a) == news::compare(b, a).cosine);
+    BOOST_TEST(news::cosine(a, b) == 0.7 * 0.5 + 0.64 * 0.7071);
 }
