@@ -243,10 +243,13 @@ std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& artic
     // Reuters, scripts/check-order-independence), which changed an event
     // group with input order. The date window already bounds what matches,
     // so scoring all of it cost no measurable time (2.5 ms a search either way).
-    for (Xapian::doccount wanted = kCandidatesPerArticle + 2;; wanted *= 2) {
+    // Every match is scored whatever the page size, so the first page is
+    // generous: with a page of kCandidatesPerArticle + 2, one search in ten
+    // ended in a tie at the cut and was run again (full Reuters).
+    for (Xapian::doccount wanted = kFirstCandidatePage;; wanted *= 2) {
         const Xapian::MSet mset = enquire_.get_mset(0, wanted, db_.get_doccount());
         // Exact: check_at_least covers every match.
-        if (wanted == kCandidatesPerArticle + 2) matched_ += mset.get_matches_estimated();
+        if (wanted == kFirstCandidatePage) matched_ += mset.get_matches_estimated();
         std::vector<Hit> hits;
         for (auto m = mset.begin(); m != mset.end(); ++m)
             if (*m != self) hits.push_back({score(m.get_weight()), *m});
@@ -268,6 +271,12 @@ std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& artic
     }
 }
 
+// The query's rarity bound for names and stems is is_rare_term()'s, which
+// weigh() records (WeighedFingerprint::rare_terms, rare_entities): query()
+// looks up only the terms marked rare.
+static_assert(kMaxExtraTermShare == kRareTermShare && kMinCommonDocs == kRareMinDocs,
+              "query(): the rarity bound is no longer is_rare_term()'s");
+
 Xapian::Query CandidateFinder::query(const WeighedFingerprint& w) {
     TermWeights& weights = weights_;
     // A word in more than kMaxQueryTermShare of all articles cannot single
@@ -281,36 +290,45 @@ Xapian::Query CandidateFinder::query(const WeighedFingerprint& w) {
     const double min_extra_idf = std::log(1.0 + weights.doccount() / rare_docs);
     std::vector<std::string> terms;
     // The `count` rarest of `candidates` that are rare enough (each idf
-    // looked up once, not once per comparison).
-    auto take = [&](std::vector<std::string> candidates, size_t count) {
-        std::vector<std::pair<double, std::string*>> by_idf;
-        by_idf.reserve(candidates.size());
-        for (std::string& c : candidates) by_idf.emplace_back(weights.idf(c), &c);
+    // looked up once, not once per comparison). Those not rare enough can
+    // never be taken, so when weigh() marked which are rare (`rare`,
+    // parallel to `candidates`: is_rare_term, the same bound) only those
+    // are looked up.
+    auto take = [&](const std::vector<std::string>& candidates, size_t count, const std::vector<char>* rare) {
+        std::vector<std::pair<double, const std::string*>> by_idf;
+        for (size_t i = 0; i < candidates.size(); ++i)
+            if (!rare || (*rare)[i]) by_idf.emplace_back(weights.idf(candidates[i]), &candidates[i]);
         const size_t k = std::min(count, by_idf.size());
         std::partial_sort(by_idf.begin(), by_idf.begin() + k, by_idf.end(), [](const auto& a, const auto& b) {
             return a.first != b.first ? a.first > b.first : *a.second < *b.second;
         });
         for (size_t i = 0; i < k; ++i)
-            if (by_idf[i].first >= min_extra_idf) terms.push_back(std::move(*by_idf[i].second));
+            if (by_idf[i].first >= min_extra_idf) terms.push_back(*by_idf[i].second);
     };
     // The most distinctive stems (tf-idf): what an edited copy shares.
     std::vector<size_t> order(w.fp.terms.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return w.weights[a] > w.weights[b]; });
-    std::vector<std::string> stems;
-    for (size_t i : order) stems.push_back(w.fp.terms[i].first);
-    const size_t top = std::min(shape_.distinctive_stems, stems.size());
+    const size_t top = std::min(shape_.distinctive_stems, order.size());
     for (size_t i = 0; i < top; ++i)
-        if (weights.idf(stems[i]) >= min_idf) terms.push_back(stems[i]);
+        if (weights.idf(w.fp.terms[order[i]].first) >= min_idf) terms.push_back(w.fp.terms[order[i]].first);
+    // The rest of the stems, with their rarity from weigh().
+    std::vector<std::string> rest;
+    const bool rarity_known = w.rare_terms.size() == w.fp.terms.size();
+    for (size_t i = top; i < order.size(); ++i) {
+        if (rarity_known && !w.rare_terms[order[i]]) continue;
+        rest.push_back(w.fp.terms[order[i]].first);
+    }
     // What survives a synonym swap: the rarest stems left, the names (as
     // the unstemmed lower-case terms the index holds) and the numbers (as
     // written: the fingerprint drops thousands separators, the index keeps
     // them, so a long number is looked up with them if it is not there bare).
-    take({stems.begin() + top, stems.end()}, shape_.rare_stems);
-    take(w.fp.entities, shape_.entities);
+    take(rest, shape_.rare_stems, nullptr);
+    take(w.fp.entities, shape_.entities,
+         w.rare_entities.size() == w.fp.entities.size() ? &w.rare_entities : nullptr);
     std::vector<std::string> numbers;
     for (const std::string& n : w.fp.numbers) numbers.push_back(indexed_number(db_, n));
-    take(numbers, shape_.numbers);
+    take(numbers, shape_.numbers, nullptr);
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());

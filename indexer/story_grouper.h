@@ -54,6 +54,10 @@ struct GroupingStats {
 // Candidates fetched per article; generous, since verification is cheap
 // next to missing a version. Ties at the cut go by article id.
 inline constexpr Xapian::doccount kCandidatesPerArticle = 15;
+// Matches fetched by a candidate search's first page (more while the last
+// one fetched ties with the cut; the article itself is one of them).
+inline constexpr Xapian::doccount kFirstCandidatePage = 64;
+static_assert(kFirstCandidatePage > kCandidatesPerArticle + 1, "a page must hold the cut and the article");
 // The candidate query: the most distinctive stems (tf-idf), and what
 // survives a synonym-swapping rewrite: the rarest other stems, the names,
 // the numbers (rarest first).
