@@ -131,12 +131,15 @@ bool is_text_term(const std::string& term) {
 
 // The document's text terms, sorted; and, if `content` is given, its
 // content stems with their frequencies (content_terms()) from the same walk
-// of the termlist: reading a stored fingerprint walked it twice before.
+// of the termlist: reading a stored fingerprint walked it twice before. If
+// `found` is given, the first term with `prefix` (prefix removed) goes there.
 std::vector<std::string> text_terms(const Xapian::Document& doc,
-                                    std::vector<std::pair<std::string, uint32_t>>* content = nullptr) {
+                                    std::vector<std::pair<std::string, uint32_t>>* content = nullptr,
+                                    std::string_view prefix = {}, std::optional<std::string>* found = nullptr) {
     std::vector<std::string> terms;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         std::string term = *t;
+        if (found && !*found && term.compare(0, prefix.size(), prefix) == 0) *found = term.substr(prefix.size());
         if (!is_text_term(term)) continue;
         if (content && is_content_stem(term)) content->emplace_back(term, t.get_wdf());
         terms.push_back(std::move(term));
@@ -229,12 +232,19 @@ void store_fingerprint(Xapian::Document& doc, Fingerprint& fp) {
 }
 
 Fingerprint stored_fingerprint(const Xapian::Document& doc) {
+    std::optional<std::string> unused;
+    return stored_fingerprint(doc, {}, unused);
+}
+
+Fingerprint stored_fingerprint(const Xapian::Document& doc, std::string_view prefix,
+                               std::optional<std::string>& found) {
+    found.reset();
     const std::string data = doc.get_value(schema::slot::kFingerprint);
     if (data.empty()) return {};
     size_t pos = 0;
     std::vector<uint64_t> shingles = get_shingles(data, pos);
     std::vector<std::pair<std::string, uint32_t>> content;
-    const std::vector<std::string> terms = text_terms(doc, &content);
+    const std::vector<std::string> terms = text_terms(doc, &content, prefix, prefix.empty() ? nullptr : &found);
     Fingerprint stored;
     const auto stored_lists = referenced_lists(stored);
     for (const auto& [words, prefix] : stored_lists) *words = get_words(data, pos, terms, prefix);

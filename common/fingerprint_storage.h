@@ -13,6 +13,10 @@
 
 #include <xapian.h>
 
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include "common/fingerprint.h"
 
 namespace news {
@@ -26,6 +30,12 @@ void store_fingerprint(Xapian::Document& doc, Fingerprint& fp);
 // database), equal to the one stored. An empty Fingerprint if it has none;
 // throws news::Error(kDatabase) if it is malformed.
 Fingerprint stored_fingerprint(const Xapian::Document& doc);
+// The same, and in `found` the first term of `doc` that begins with `prefix`
+// (its walk of the termlist reads them all anyway), prefix removed; nothing
+// if it has no such term, or if it has no fingerprint (its terms are then
+// not read).
+Fingerprint stored_fingerprint(const Xapian::Document& doc, std::string_view prefix,
+                               std::optional<std::string>& found);
 
 // Shingles as stored: each hash cut to its low 32 bits, sorted, unique.
 // Two articles compared share at most a few hundred shingles each, so a

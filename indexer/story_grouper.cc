@@ -18,6 +18,7 @@
 #include "common/date.h"
 #include "common/document_list_source.h"
 #include "common/error.h"
+#include "common/fingerprint_storage.h"
 #include "common/schema.h"
 #include "common/similarity.h"
 #include "common/keys.h"
@@ -40,6 +41,23 @@ struct CachedArticle {
     WeighedFingerprint fingerprint;
     std::string id;
 };
+
+// load_fingerprint() of a document, with its article id found in the same
+// walk of its termlist (reading the termlist again for the id cost 45,000
+// instructions an article, most of them inflating it).
+CachedArticle read_article(const Xapian::Database& db, Xapian::docid id, TermWeights& weights) {
+    const Xapian::Document doc = db.get_document(id);
+    std::optional<std::string> found;
+    Fingerprint fp;
+    try {
+        fp = stored_fingerprint(doc, schema::prefix::kId, found);
+    } catch (const Error&) {
+        fp = Fingerprint{};  // damaged: never merged (load_fingerprint)
+        found.reset();
+    }
+    std::string article = found ? std::move(*found) : article_id(db, id);
+    return CachedArticle{weigh(std::move(fp), weights), std::move(article)};
+}
 
 // Roughly the heap bytes a loaded fingerprint holds: what the cache below
 // counts against its budget. Terms dominate (a Reuters article: ~100 terms,
@@ -137,8 +155,7 @@ class FingerprintCache {
             old_.erase(it);
         } else {
             ++loads_;
-            loaded = std::make_unique<Entry>(
-                Entry{CachedArticle{load_fingerprint(db_.get_document(id), weights_), article_id(db_, id)}, 0, {}});
+            loaded = std::make_unique<Entry>(Entry{read_article(db_, id, weights_), 0, {}});
             loaded->bytes = approximate_bytes(loaded->article.fingerprint);
         }
         young_bytes_ += loaded->bytes;
