@@ -43,9 +43,6 @@ inline constexpr double kEventMaxHours = 96;
 inline constexpr double kDayAndHalf = 36;
 inline constexpr double kShortEventMaxHours = 12;
 inline constexpr uint32_t kShortEventWords = 150;
-// Articles about one event share distinctive words (names, places, rare
-// words), whatever else agrees; below this cosine nothing is shared.
-inline constexpr double kMinSharedCosine = 0.2;
 
 // Bodies of this many words or more are long enough to outweigh their headlines.
 inline constexpr uint32_t kLongBodyWords = 150;

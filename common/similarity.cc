@@ -233,6 +233,23 @@ std::string evidence_json(const Evidence& e) {
     return j.dump();
 }
 
+double cosine(const WeighedFingerprint& a, const WeighedFingerprint& b) {
+    const auto& ta = a.fp.terms;
+    const auto& tb = b.fp.terms;
+    double dot = 0;
+    for (size_t i = 0, j = 0; i < ta.size() && j < tb.size();) {
+        const int c = ta[i].first.compare(tb[j].first);
+        if (c < 0) {
+            ++i;
+        } else if (c > 0) {
+            ++j;
+        } else {
+            dot += a.weights[i++] * b.weights[j++];
+        }
+    }
+    return dot;
+}
+
 Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     Evidence e;
     const auto& ta = a.fp.terms;

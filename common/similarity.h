@@ -159,6 +159,15 @@ enum class Relation { kDifferent, kSameEvent, kSameStory };
 WeighedFingerprint load_fingerprint(const Xapian::Document& doc, TermWeights& weights);
 
 Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b);
+// The cosine compare() finds (Evidence::cosine) without the rest of the
+// evidence: a merge of the two term lists, about a tenth of compare()'s cost.
+double cosine(const WeighedFingerprint& a, const WeighedFingerprint& b);
+
+// Articles about one event share distinctive words (names, places, rare
+// words), whatever else agrees: judge() finds a pair whose cosine is below
+// this different (rule "nothing-shared"; two flashes need 0.6), so the
+// grouper need not gather the rest of their evidence.
+inline constexpr double kMinSharedCosine = 0.2;
 Relation judge(const Evidence& e);  // common/dedup_decision.cc
 const char* to_string(Relation r);
 

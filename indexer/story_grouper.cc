@@ -481,23 +481,6 @@ std::vector<Xapian::docid> dissolve_groups(Xapian::WritableDatabase& db, const s
     return {members.begin(), members.end()};
 }
 
-double cosine(const WeighedFingerprint& a, const WeighedFingerprint& b) {
-    const auto& ta = a.fp.terms;
-    const auto& tb = b.fp.terms;
-    double dot = 0;
-    for (size_t i = 0, j = 0; i < ta.size() && j < tb.size();) {
-        const int c = ta[i].first.compare(tb[j].first);
-        if (c < 0) {
-            ++i;
-        } else if (c > 0) {
-            ++j;
-        } else {
-            dot += a.weights[i++] * b.weights[j++];
-        }
-    }
-    return dot;
-}
-
 namespace {
 
 struct Link {
@@ -580,8 +563,8 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ar
             if (!cache.first_comparison(d, c)) continue;
             ++out.comparisons;
             // Sharing too few distinctive words for any link: judge() would
-            // find them different (kMinLinkCosine).
-            if (cosine(a.fingerprint, b.fingerprint) < kMinLinkCosine - kCosineMargin) {
+            // find them different (kMinSharedCosine).
+            if (cosine(a.fingerprint, b.fingerprint) < kMinSharedCosine - kCosineMargin) {
                 ++out.ruled_out;
                 continue;
             }

@@ -40,7 +40,7 @@ struct GroupingStats {
     size_t matched = 0;
     size_t fingerprints_read = 0;  // fingerprints loaded from the database (cache misses)
     size_t comparisons = 0;       // candidate pairs verified
-    // Of those, pairs found different by their cosine alone (kMinLinkCosine),
+    // Of those, pairs found different by their cosine alone (kMinSharedCosine),
     // without the full evidence.
     size_t ruled_out = 0;
     // Candidates left unverified because their dates are too far apart for
@@ -95,20 +95,12 @@ inline constexpr long kDateWindowDays = 7;
 // checks that judge() keeps to this.
 inline constexpr long kMaxLinkDaysApart = 4;
 
-// Cosine below which judge() finds two articles different whatever else
-// they share (common/dedup_decision.cc: rule "nothing-shared", and two
-// flashes need 0.6): a candidate pair whose cosine is below it, by more
-// than any difference in rounding, is not compared further (the cosine is
-// a cheap merge of the two term lists; the full evidence is ~10 times as
-// dear). tests/link_reach_tests.cc checks that judge() keeps to this.
-inline constexpr double kMinLinkCosine = 0.2;
-// The margin kept below kMinLinkCosine: the cosine of unit vectors summed
-// in another order differs by ~1e-14 at most.
+// A candidate pair whose cosine is below kMinSharedCosine (common/
+// similarity.h) by more than this margin is not compared further: judge()
+// finds it different whatever else it shares (tests/link_reach_tests.cc
+// holds judge() to it). The margin covers rounding: the cosine of unit
+// vectors summed in another order differs by ~1e-14 at most.
 inline constexpr double kCosineMargin = 1e-9;
-
-// The cosine compare() finds for two weighed fingerprints (the dot product
-// of their unit weight vectors over the stems both have).
-double cosine(const WeighedFingerprint& a, const WeighedFingerprint& b);
 
 // True when articles published on these days cannot be linked, so the
 // candidate need not be loaded and compared (undated: always reachable).

@@ -1,6 +1,6 @@
 // Duplicate detection skips candidates dated too far apart to be linked
 // (indexer/story_grouper.h: beyond_link_reach) without loading them, and
-// pairs whose cosine is below kMinLinkCosine without comparing them in
+// pairs whose cosine is below kMinSharedCosine without comparing them in
 // full. That is only exact while judge() never links such articles,
 // however alike otherwise: these tests hold the decision to it.
 #define BOOST_TEST_MODULE link_reach_tests
@@ -59,7 +59,7 @@ BOOST_AUTO_TEST_CASE(reach_needs_both_dates) {
 BOOST_AUTO_TEST_CASE(pairs_below_the_link_cosine_are_never_linked) {
     const std::string different = news::to_string(news::Relation::kDifferent);
     news::Evidence e = copies(0);
-    e.cosine = news::kMinLinkCosine - news::kCosineMargin;
+    e.cosine = news::kMinSharedCosine - news::kCosineMargin;
     BOOST_TEST(verdict(e) == different);
     e.minutes = 0;
     e.rare_entities = e.rare_numbers = e.rare_stems = 20;
