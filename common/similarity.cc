@@ -233,10 +233,13 @@ std::string evidence_json(const Evidence& e) {
     return j.dump();
 }
 
-double cosine(const WeighedFingerprint& a, const WeighedFingerprint& b) {
+// Calls on_shared(i, j) for each stem both have (a's i-th term is b's j-th),
+// in term order: the one merge of the two sorted term lists that cosine()
+// and compare() both walk, so both sum the cosine in the same order.
+template <typename OnShared>
+static void for_each_shared_term(const WeighedFingerprint& a, const WeighedFingerprint& b, OnShared on_shared) {
     const auto& ta = a.fp.terms;
     const auto& tb = b.fp.terms;
-    double dot = 0;
     for (size_t i = 0, j = 0; i < ta.size() && j < tb.size();) {
         const int c = ta[i].first.compare(tb[j].first);
         if (c < 0) {
@@ -244,29 +247,25 @@ double cosine(const WeighedFingerprint& a, const WeighedFingerprint& b) {
         } else if (c > 0) {
             ++j;
         } else {
-            dot += a.weights[i++] * b.weights[j++];
+            on_shared(i++, j++);
         }
     }
+}
+
+double cosine(const WeighedFingerprint& a, const WeighedFingerprint& b) {
+    double dot = 0;
+    for_each_shared_term(a, b, [&](size_t i, size_t j) { dot += a.weights[i] * b.weights[j]; });
     return dot;
 }
 
 Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     Evidence e;
-    const auto& ta = a.fp.terms;
-    const auto& tb = b.fp.terms;
     double dot = 0;
-    std::vector<char> a_shared(ta.size(), 0), b_shared(tb.size(), 0);
-    for (size_t i = 0, j = 0; i < ta.size() && j < tb.size();) {
-        const int c = ta[i].first.compare(tb[j].first);
-        if (c < 0) {
-            ++i;
-        } else if (c > 0) {
-            ++j;
-        } else {
-            a_shared[i] = b_shared[j] = 1;
-            dot += a.weights[i++] * b.weights[j++];
-        }
-    }
+    std::vector<char> a_shared(a.fp.terms.size(), 0), b_shared(b.fp.terms.size(), 0);
+    for_each_shared_term(a, b, [&](size_t i, size_t j) {
+        a_shared[i] = b_shared[j] = 1;
+        dot += a.weights[i] * b.weights[j];
+    });
     e.cosine = dot;
     for (size_t i = 0; i < a.rare_terms.size(); ++i) e.rare_stems += a_shared[i] && a.rare_terms[i];
     mark_shared_senses(a, b, a_shared, b_shared);
