@@ -212,6 +212,18 @@ WeighedFingerprint load_fingerprint(const Xapian::Document& doc, TermWeights& we
     return weigh(std::move(fp), weights);
 }
 
+WeighedFingerprint load_fingerprint(const Xapian::Document& doc, TermWeights& weights, std::string_view prefix,
+                                    std::optional<std::string>& found) {
+    Fingerprint fp;
+    try {
+        fp = stored_fingerprint(doc, prefix, found);
+    } catch (const Error&) {
+        fp = Fingerprint{};
+        found.reset();
+    }
+    return weigh(std::move(fp), weights);
+}
+
 std::string evidence_json(const Evidence& e) {
     nlohmann::json j = {{"cosine", e.cosine},       {"numbers", e.numbers},
                         {"entities", e.entities},   {"shingles", e.shingles},

@@ -30,6 +30,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -157,6 +158,11 @@ enum class Relation { kDifferent, kSameEvent, kSameStory };
 // The stored fingerprint of a document, weighed; empty if it has none or it
 // is damaged (such an article is then never merged with another).
 WeighedFingerprint load_fingerprint(const Xapian::Document& doc, TermWeights& weights);
+// The same, and in `found` the document's first term with `prefix`, read in
+// the same walk of its termlist (stored_fingerprint's overload); nothing if
+// the fingerprint is missing or damaged.
+WeighedFingerprint load_fingerprint(const Xapian::Document& doc, TermWeights& weights, std::string_view prefix,
+                                    std::optional<std::string>& found);
 
 Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b);
 // The cosine compare() finds (Evidence::cosine) without the rest of the

@@ -18,7 +18,6 @@
 #include "common/date.h"
 #include "common/document_list_source.h"
 #include "common/error.h"
-#include "common/fingerprint_storage.h"
 #include "common/schema.h"
 #include "common/similarity.h"
 #include "common/keys.h"
@@ -46,17 +45,10 @@ struct CachedArticle {
 // walk of its termlist (reading the termlist again for the id cost 45,000
 // instructions an article, most of them inflating it).
 CachedArticle read_article(const Xapian::Database& db, Xapian::docid id, TermWeights& weights) {
-    const Xapian::Document doc = db.get_document(id);
     std::optional<std::string> found;
-    Fingerprint fp;
-    try {
-        fp = stored_fingerprint(doc, schema::prefix::kId, found);
-    } catch (const Error&) {
-        fp = Fingerprint{};  // damaged: never merged (load_fingerprint)
-        found.reset();
-    }
+    WeighedFingerprint fingerprint = load_fingerprint(db.get_document(id), weights, schema::prefix::kId, found);
     std::string article = found ? std::move(*found) : article_id(db, id);
-    return CachedArticle{weigh(std::move(fp), weights), std::move(article)};
+    return CachedArticle{std::move(fingerprint), std::move(article)};
 }
 
 // Roughly the heap bytes a loaded fingerprint holds: what the cache below
