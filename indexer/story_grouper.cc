@@ -299,14 +299,11 @@ Xapian::Query CandidateFinder::query(const WeighedFingerprint& w) {
     const double min_extra_idf = std::log(1.0 + weights.doccount() / rare_docs);
     std::vector<std::string> terms;
     // The `count` rarest of `candidates` that are rare enough (each idf
-    // looked up once, not once per comparison). Those not rare enough can
-    // never be taken, so when weigh() marked which are rare (`rare`,
-    // parallel to `candidates`: is_rare_term, the same bound) only those
-    // are looked up.
-    auto take = [&](const std::vector<std::string>& candidates, size_t count, const std::vector<char>* rare) {
+    // looked up once, not once per comparison).
+    auto take = [&](const std::vector<std::string>& candidates, size_t count) {
         std::vector<std::pair<double, const std::string*>> by_idf;
-        for (size_t i = 0; i < candidates.size(); ++i)
-            if (!rare || (*rare)[i]) by_idf.emplace_back(weights.idf(candidates[i]), &candidates[i]);
+        by_idf.reserve(candidates.size());
+        for (const std::string& c : candidates) by_idf.emplace_back(weights.idf(c), &c);
         const size_t k = std::min(count, by_idf.size());
         std::partial_sort(by_idf.begin(), by_idf.begin() + k, by_idf.end(), [](const auto& a, const auto& b) {
             return a.first != b.first ? a.first > b.first : *a.second < *b.second;
@@ -321,23 +318,25 @@ Xapian::Query CandidateFinder::query(const WeighedFingerprint& w) {
     const size_t top = std::min(shape_.distinctive_stems, order.size());
     for (size_t i = 0; i < top; ++i)
         if (weights.idf(w.fp.terms[order[i]].first) >= min_idf) terms.push_back(w.fp.terms[order[i]].first);
-    // The rest of the stems, with their rarity from weigh().
+    // The rest of the stems and the names: only those weigh() marked rare
+    // (is_rare_term, the same bound) can be taken, so only they are looked up.
     std::vector<std::string> rest;
-    const bool rarity_known = w.rare_terms.size() == w.fp.terms.size();
-    for (size_t i = top; i < order.size(); ++i) {
-        if (rarity_known && !w.rare_terms[order[i]]) continue;
-        rest.push_back(w.fp.terms[order[i]].first);
-    }
+    const bool stem_rarity_known = w.rare_terms.size() == w.fp.terms.size();
+    for (size_t i = top; i < order.size(); ++i)
+        if (!stem_rarity_known || w.rare_terms[order[i]]) rest.push_back(w.fp.terms[order[i]].first);
+    std::vector<std::string> names;
+    const bool name_rarity_known = w.rare_entities.size() == w.fp.entities.size();
+    for (size_t i = 0; i < w.fp.entities.size(); ++i)
+        if (!name_rarity_known || w.rare_entities[i]) names.push_back(w.fp.entities[i]);
     // What survives a synonym swap: the rarest stems left, the names (as
     // the unstemmed lower-case terms the index holds) and the numbers (as
     // written: the fingerprint drops thousands separators, the index keeps
     // them, so a long number is looked up with them if it is not there bare).
-    take(rest, shape_.rare_stems, nullptr);
-    take(w.fp.entities, shape_.entities,
-         w.rare_entities.size() == w.fp.entities.size() ? &w.rare_entities : nullptr);
+    take(rest, shape_.rare_stems);
+    take(names, shape_.entities);
     std::vector<std::string> numbers;
     for (const std::string& n : w.fp.numbers) numbers.push_back(indexed_number(db_, n));
-    take(numbers, shape_.numbers, nullptr);
+    take(numbers, shape_.numbers);
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
