@@ -25,6 +25,8 @@ const std::array<const char*, kDedupFeatures> kDedupFeatureNames = {
     // Event evidence (fitted for the event level only: scripts/train-dedup's EVENT_ONLY).
     "rare_entities", "rare_numbers", "rare_stems", "short_x_rare", "day_or_more_x_rare",
     "beyond_day_and_half", "beyond_day_and_half_x_rare",
+    // Story evidence (schema 10).
+    "shared_sentences", "log_sentences_kept", "lead_shared",
 };
 
 namespace {
@@ -219,7 +221,12 @@ DedupFeatures dedup_features(const Evidence& e) {
             e.shorter_body < kShortEventWords ? rare : 0.0,
             day_or_more * rare,
             beyond_day_and_half,
-            beyond_day_and_half * rare};
+            beyond_day_and_half * rare,
+            // Whole sentences kept: a copy cut shorter or re-edited, where the
+            // shingles of the whole fall.
+            e.shared_sentences,
+            std::log1p(e.sentences_kept),
+            e.lead_shared ? 1.0 : 0.0};
 }
 
 DedupDecision decide(const Evidence& e) { return decide(e, true); }

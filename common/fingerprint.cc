@@ -41,6 +41,37 @@ bool is_clock_hhmm(const std::string& num, const std::string& text, size_t i) {
     return std::any_of(std::begin(kZones), std::end(kZones), [&](const char* z) { return word == z; });
 }
 
+// At text[i] after the whole number `num`: "-1/2" (or another proper
+// fraction of a power-of-two denominator, as share prices and dividends are
+// quoted: "17-1/2 cts", "16-3/8") added to it as a decimal ("17.5"), so that
+// the same figure written "17.5" matches. Returns where reading goes on.
+size_t with_fraction(const std::string& text, size_t i, std::string& num) {
+    if (i >= text.size() || text[i] != '-' || num.empty() || !std::all_of(num.begin(), num.end(), is_digit))
+        return i;
+    size_t j = i + 1;
+    size_t numerator = 0, denominator = 0;
+    const size_t numerator_start = j;
+    while (j < text.size() && is_digit(text[j]) && j - numerator_start < 3) numerator = numerator * 10 + (text[j++] - '0');
+    if (j == numerator_start || j >= text.size() || text[j] != '/') return i;
+    const size_t denominator_start = ++j;
+    while (j < text.size() && is_digit(text[j]) && j - denominator_start < 3)
+        denominator = denominator * 10 + (text[j++] - '0');
+    if (j == denominator_start || (j < text.size() && is_digit(text[j]))) return i;
+    // 2, 4, 8, ..., 64: the binary fractions, whose decimals are exact.
+    if (denominator < 2 || denominator > 64 || (denominator & (denominator - 1)) != 0 || numerator == 0 ||
+        numerator >= denominator)
+        return i;
+    std::string decimals;
+    for (size_t rest = numerator; rest != 0;) {
+        rest *= 10;
+        decimals += static_cast<char>('0' + rest / denominator);
+        rest %= denominator;
+    }
+    num += '.';
+    num += decimals;
+    return j;
+}
+
 // Typographic quotes as ASCII ones, so "China’s" and "China's" read alike
 // and a name after an opening quote is seen as starting a sentence.
 std::string ascii_quotes(const std::string& s) {
@@ -101,8 +132,10 @@ struct Reader {
 };
 
 // 3: heading numbers; 4: an untitled item's heading words as title stems;
-// 5: times of day ("11:40") kept whole among the numbers.
-constexpr char kFormat = '\x05';
+// 5: times of day ("11:40") kept whole among the numbers; 6: the body's
+// trigrams and sentence ends (Fingerprint::trigrams), fractions as decimals
+// ("17-1/2" is 17.5).
+constexpr char kFormat = '\x06';
 
 // Optional signed values as varints: 0 is "none", others are offset by 2^40.
 uint64_t encode_optional(const std::optional<long>& v) {
@@ -156,6 +189,11 @@ void scan_text(const std::string& raw, TextScan& out) {
     const std::string text = ascii_quotes(raw);
     const size_t n = text.size();
     bool sentence_start = true;
+    const auto end_sentence = [&out] {
+        const auto tokens = static_cast<uint32_t>(out.words.size() + out.numbers.size());
+        if (tokens > 0 && (out.sentence_ends.empty() || out.sentence_ends.back() != tokens))
+            out.sentence_ends.push_back(tokens);
+    };
     size_t i = 0;
     while (i < n) {
         const char c = text[i];
@@ -179,6 +217,8 @@ void scan_text(const std::string& raw, TextScan& out) {
                 }
             }
             if (is_clock_hhmm(num, text, i)) num = num.substr(0, 2) + ':' + num.substr(2);  // "1000 HRS"
+            i = with_fraction(text, i, num);
+            out.number_at.push_back(static_cast<uint32_t>(out.words.size()));
             out.numbers.push_back(num);
             sentence_start = false;
         } else if (is_alpha(c)) {
@@ -211,9 +251,20 @@ void scan_text(const std::string& raw, TextScan& out) {
                 while (j < n && (text[j] == ' ' || text[j] == '\t')) ++j;
                 if (j < n && text[j] == '\n') sentence_start = true;
             }
+            // A sentence ends (Fingerprint::sentence_ends) at '.', '!' or '?'
+            // before white space and a capital or a quote. Unlike
+            // sentence_start, not at ':', an opening quote or a paragraph:
+            // an untitled table is one sentence, to be kept whole or not.
+            if (c == '.' || c == '!' || c == '?') {
+                size_t j = i + 1;
+                while (j < n && std::isspace(static_cast<unsigned char>(text[j]))) ++j;
+                if (j > i + 1 && j < n && (std::isupper(static_cast<unsigned char>(text[j])) || text[j] == '"'))
+                    end_sentence();
+            }
             ++i;
         }
     }
+    end_sentence();
 }
 
 // "CORRECTED - ...", "(CORRECTION)", "RPT - ...": a word of the heading outside
@@ -285,6 +336,43 @@ std::vector<std::pair<std::string, uint32_t>> content_terms(const Xapian::Docume
     return terms;
 }
 
+// Fingerprint::shingles of the body `body`.
+static void add_shingles(const TextScan& body, Fingerprint& fp) {
+    std::string previous;
+    for (const auto& word : body.words) {
+        std::string stem = cached_stem(word);
+        if (!previous.empty()) {
+            const std::string pair = previous + ' ' + stem;
+            fp.shingles.push_back(XXH3_64bits(pair.data(), pair.size()));
+        }
+        previous = std::move(stem);
+    }
+    std::sort(fp.shingles.begin(), fp.shingles.end());
+    fp.shingles.erase(std::unique(fp.shingles.begin(), fp.shingles.end()), fp.shingles.end());
+}
+
+// Fingerprint::trigrams and sentence_ends of the body `body` (before its
+// numbers are sorted).
+static void add_trigrams(const TextScan& body, Fingerprint& fp) {
+    // The words and numbers in text order, hashed.
+    std::vector<uint64_t> tokens;
+    tokens.reserve(body.words.size() + body.numbers.size());
+    size_t number = 0;
+    const auto hash = [](const std::string& token) { return XXH3_64bits(token.data(), token.size()); };
+    for (size_t word = 0; word <= body.words.size(); ++word) {
+        for (; number < body.numbers.size() && body.number_at[number] <= word; ++number)
+            tokens.push_back(hash(body.numbers[number]));
+        if (word < body.words.size()) tokens.push_back(hash(body.words[word]));
+    }
+    if (tokens.size() < 3) return;
+    fp.trigrams.reserve(tokens.size() - 2);
+    for (size_t k = 0; k + 2 < tokens.size(); ++k) {
+        const uint64_t three[3] = {tokens[k], tokens[k + 1], tokens[k + 2]};
+        fp.trigrams.push_back(static_cast<uint16_t>(XXH3_64bits(three, sizeof three)));
+    }
+    fp.sentence_ends = body.sentence_ends;
+}
+
 Fingerprint make_fingerprint(const Article& article, const Xapian::Document& indexed) {
     Fingerprint fp;
     fp.terms = content_terms(indexed);
@@ -312,23 +400,14 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
             if (n.find(':') != std::string::npos) fp.title_numbers.push_back(std::move(n));
     }
     sort_unique(fp.title_numbers);
+    add_trigrams(body, fp);
     fp.numbers = std::move(body.numbers);
     fp.numbers.insert(fp.numbers.end(), title.numbers.begin(), title.numbers.end());
     fp.entities = std::move(body.entities);
     sort_unique(fp.numbers);
     sort_unique(fp.entities);
 
-    std::string previous;
-    for (const auto& word : body.words) {
-        std::string stem = cached_stem(word);
-        if (!previous.empty()) {
-            const std::string pair = previous + ' ' + stem;
-            fp.shingles.push_back(XXH3_64bits(pair.data(), pair.size()));
-        }
-        previous = std::move(stem);
-    }
-    std::sort(fp.shingles.begin(), fp.shingles.end());
-    fp.shingles.erase(std::unique(fp.shingles.begin(), fp.shingles.end()), fp.shingles.end());
+    add_shingles(body, fp);
 
     for (const auto& word : heading_words) {
         // Short tokens are mostly pieces of abbreviations ("U.S." gives "u", "s").
@@ -370,6 +449,17 @@ std::string serialise_fingerprint(const Fingerprint& fp) {
     for (const uint64_t h : fp.shingles) {
         for (int i = 0; i < 8; ++i) out += static_cast<char>(h >> (8 * i));
     }
+    put_varint(out, fp.trigrams.size());
+    for (const uint16_t t : fp.trigrams) {
+        out += static_cast<char>(t & 0xff);
+        out += static_cast<char>(t >> 8);
+    }
+    put_varint(out, fp.sentence_ends.size());
+    uint32_t last_end = 0;
+    for (const uint32_t end : fp.sentence_ends) {
+        put_varint(out, end - last_end);
+        last_end = end;
+    }
     return out;
 }
 
@@ -404,6 +494,21 @@ Fingerprint unserialise_fingerprint(const std::string& data) {
         uint64_t h = 0;
         for (int b = 0; b < 8; ++b) h |= static_cast<uint64_t>(static_cast<unsigned char>(data[r.pos++])) << (8 * b);
         fp.shingles.push_back(h);
+    }
+    const auto ntrigrams = r.varint();
+    if (ntrigrams > (data.size() - r.pos) / 2) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
+    fp.trigrams.reserve(ntrigrams);
+    for (uint64_t i = 0; i < ntrigrams; ++i, r.pos += 2)
+        fp.trigrams.push_back(static_cast<uint16_t>(static_cast<unsigned char>(data[r.pos]) |
+                                                    static_cast<unsigned char>(data[r.pos + 1]) << 8));
+    const auto nends = r.varint();
+    if (nends > data.size() - r.pos) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
+    fp.sentence_ends.reserve(nends);
+    uint64_t end = 0;
+    for (uint64_t i = 0; i < nends; ++i) {
+        end += r.varint();
+        if (end > UINT32_MAX) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
+        fp.sentence_ends.push_back(static_cast<uint32_t>(end));
     }
     return fp;
 }

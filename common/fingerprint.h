@@ -29,6 +29,17 @@ struct Fingerprint {
     // Hashes of adjacent pairs of body stems, stop words skipped, sorted,
     // unique: word order that survives synonym swaps but not rewriting.
     std::vector<uint64_t> shingles;
+    // The body's words and numbers (stop words skipped, words lower-cased,
+    // not stemmed: TextScan's tokens) as hashes of each three in a row, in
+    // text order, cut to 16 bits; and the number of tokens at the end of each
+    // sentence, ascending (the last is all of them). A copy cut shorter or
+    // re-edited keeps whole sentences of its original, figures included; a
+    // separately written report of one event keeps few
+    // (Evidence::shared_sentences). 16 bits are enough: a sentence counts as
+    // kept when most of its several trigrams are among the other article's
+    // few hundred, which chance collisions (one in 200 at most) do not make.
+    std::vector<uint16_t> trigrams;
+    std::vector<uint32_t> sentence_ends;
     // Stemmed title words ("Z" terms without the "Z"), sorted, unique; for an
     // untitled article, the words of its heading (see title_numbers).
     std::vector<std::string> title_stems;
@@ -45,6 +56,10 @@ struct Fingerprint {
     std::optional<long> day;     // publication day (Date::days()), if known
     std::optional<long> minute;  // publication minute since 1970, if a time was given
 };
+
+// Sentences of fewer tokens than this (headings, table lines, datelines) are
+// no sentences to share.
+inline constexpr uint32_t kMinSentenceTokens = 6;
 
 // `indexed` is the article's document after TermGenerator::index_text, whose
 // termlist supplies the stems.
@@ -71,6 +86,12 @@ struct TextScan {
     std::vector<std::string> numbers;
     std::vector<std::string> entities;
     std::vector<std::string> words;  // lower-cased, stop words removed, in order
+    // For each number, words.size() when it was read: the order of the two
+    // lists' items in the text.
+    std::vector<uint32_t> number_at;
+    // Words and numbers read at the end of each sentence: a '.', '!' or '?'
+    // before white space and then a capital letter or a quote. Ascending, unique.
+    std::vector<uint32_t> sentence_ends;
 };
 void scan_text(const std::string& text, TextScan& out);
 

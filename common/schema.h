@@ -40,7 +40,9 @@ namespace news::schema {
 //    the document's terms (common/fingerprint_storage.h), and the document data in a compact
 //    binary form instead of JSON (common/article.h), content hashes in 8 bytes, not 16 hex
 //    digits: a smaller index, unreadable by schema 8.
-inline constexpr int kVersion = 9;
+// 10: fingerprints of format 6 (common/fingerprint.h): the sentence of each word-pair hash,
+//    for the shared-sentences evidence, and fractions read as decimals ("17-1/2" is 17.5).
+inline constexpr int kVersion = 10;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
 // searcher must agree on it, so it is part of the schema.

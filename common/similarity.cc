@@ -112,6 +112,31 @@ double sense_cover(const WeighedFingerprint& a, const std::vector<char>& shared)
     return cover;
 }
 
+// How many of `a`'s sentences (WeighedFingerprint::sentence_trigrams) keep
+// at least kSentenceKept of their trigrams among `b`'s.
+uint32_t sentences_kept(const WeighedFingerprint& a, const WeighedFingerprint& b) {
+    uint32_t kept = 0;
+    size_t begin = 0;
+    for (const uint32_t end : a.sentence_ends) {
+        size_t found = 0;
+        for (size_t i = begin; i < end; ++i)
+            found += std::binary_search(b.trigram_set.begin(), b.trigram_set.end(), a.sentence_trigrams[i]);
+        kept += found >= kSentenceKept * static_cast<double>(end - begin) ? 1 : 0;
+        begin = end;
+    }
+    return kept;
+}
+
+// The first sentences of `a` and `b` share at least kLeadShared of the
+// fewer's trigrams: the same opening (a wire report's lead kept).
+bool lead_shared(const WeighedFingerprint& a, const WeighedFingerprint& b) {
+    const auto a_lead = a.sentence_trigrams.begin(), b_lead = b.sentence_trigrams.begin();
+    const size_t a_size = a.sentence_ends.front(), b_size = b.sentence_ends.front();
+    std::vector<uint16_t> shared;
+    std::set_intersection(a_lead, a_lead + a_size, b_lead, b_lead + b_size, std::back_inserter(shared));
+    return shared.size() >= kLeadShared * static_cast<double>(std::min(a_size, b_size));
+}
+
 // The times of day among a heading's numbers ("11:40"; sorted as they are).
 std::vector<std::string> clock_times(const std::vector<std::string>& heading_numbers) {
     std::vector<std::string> times;
@@ -175,9 +200,34 @@ std::string indexed_number(const Xapian::Database& db, const std::string& number
     return grouped == number || db.term_exists(number) ? number : grouped;
 }
 
+// WeighedFingerprint::trigram_set, sentence_trigrams and sentence_ends of `w.fp`.
+static void index_sentences(WeighedFingerprint& w) {
+    const auto& trigrams = w.fp.trigrams;
+    w.trigram_set = trigrams;
+    std::sort(w.trigram_set.begin(), w.trigram_set.end());
+    w.trigram_set.erase(std::unique(w.trigram_set.begin(), w.trigram_set.end()), w.trigram_set.end());
+    // Sentence [first, end) of tokens has trigrams [first, end - 2).
+    const size_t tokens = trigrams.empty() ? 0 : trigrams.size() + 2;
+    uint32_t first = 0;
+    for (const uint32_t end_token : w.fp.sentence_ends) {
+        const uint32_t end = static_cast<uint32_t>(std::min<size_t>(end_token, tokens));
+        if (end >= first + kMinSentenceTokens) {
+            const auto begin = w.sentence_trigrams.size();
+            w.sentence_trigrams.insert(w.sentence_trigrams.end(), trigrams.begin() + first,
+                                       trigrams.begin() + (end - 2));
+            std::sort(w.sentence_trigrams.begin() + begin, w.sentence_trigrams.end());
+            w.sentence_trigrams.erase(std::unique(w.sentence_trigrams.begin() + begin, w.sentence_trigrams.end()),
+                                      w.sentence_trigrams.end());
+            w.sentence_ends.push_back(static_cast<uint32_t>(w.sentence_trigrams.size()));
+        }
+        first = std::max(first, end);
+    }
+}
+
 WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
     WeighedFingerprint w;
     w.fp = std::move(fp);
+    index_sentences(w);
     w.weights.reserve(w.fp.terms.size());
     double norm = 0;
     for (const auto& [term, wdf] : w.fp.terms) {
@@ -237,6 +287,8 @@ std::string evidence_json(const Evidence& e) {
                         {"novel_numbers", e.novel_numbers}, {"novel_entities", e.novel_entities},
                         {"added_numbers", e.added_numbers}, {"added_entities", e.added_entities},
                         {"shingles_of_longer", e.shingles_of_longer},
+                        {"shared_sentences", e.shared_sentences},
+                        {"sentences_kept", e.sentences_kept}, {"lead_shared", e.lead_shared},
                         {"rare_entities", e.rare_entities}, {"rare_numbers", e.rare_numbers},
                         {"rare_stems", e.rare_stems},
                         {"relation", to_string(judge(e))}};
@@ -295,6 +347,13 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     const size_t fewer_pairs = std::min(a.fp.shingles.size(), b.fp.shingles.size());
     const size_t more_pairs = std::max(a.fp.shingles.size(), b.fp.shingles.size());
     e.shingles_of_longer = more_pairs ? e.shingles * static_cast<double>(fewer_pairs) / more_pairs : 0.0;
+    if (!a.sentence_ends.empty() && !b.sentence_ends.empty()) {
+        const uint32_t a_kept = sentences_kept(a, b), b_kept = sentences_kept(b, a);
+        e.shared_sentences = std::max(static_cast<double>(a_kept) / a.sentence_ends.size(),
+                                      static_cast<double>(b_kept) / b.sentence_ends.size());
+        e.sentences_kept = std::max(a_kept, b_kept);
+        e.lead_shared = lead_shared(a, b);
+    }
     // Rarity is a database statistic, alike on both sides.
     e.rare_entities = shared_rare(a.fp.entities, a.rare_entities, b.fp.entities);
     e.rare_numbers = shared_rare(a.fp.numbers, a.rare_numbers, b.fp.numbers);

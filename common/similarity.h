@@ -15,6 +15,9 @@
 //   length    - shorter / longer, in words.
 //   hours     - time between publication (days * 24 when only dates are known).
 //   title_novel, correction, headline_only - see Evidence.
+//   shared_sentences - the share of one's sentences whose word trigrams
+//               are mostly in the other: whole sentences kept (copies), not
+//               merely words and figures (separate reports).
 //   senses    - the share of term weight found in the other article verbatim
 //               or as a WordNet synonym (common/senses.h): survives spinning.
 //   rare_*    - how many rare names, numbers and stems (in few articles of
@@ -91,6 +94,12 @@ struct WeighedFingerprint {
     // Whether each term, number and entity is rare in the database
     // (is_rare_term), parallel to fp.terms, fp.numbers and fp.entities.
     std::vector<char> rare_terms, rare_numbers, rare_entities;
+    // fp.trigrams sorted, unique; and those of each sentence of
+    // kMinSentenceTokens or more, sorted, unique, one run per sentence, run
+    // k ending at sentence_ends[k].
+    std::vector<uint16_t> trigram_set;
+    std::vector<uint16_t> sentence_trigrams;
+    std::vector<uint32_t> sentence_ends;
 };
 WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights);
 
@@ -145,6 +154,17 @@ struct Evidence {
     // Shared stem pairs / pairs in the longer body: a short item whose
     // wording sits inside a long report shares little of the long one's.
     double shingles_of_longer = 0;
+    // The share of one article's sentences (WeighedFingerprint::
+    // sentence_ends) that keep kSentenceKept of their trigrams in the other,
+    // the higher of the two directions; how many they are (the larger
+    // count); whether the first sentences share kLeadShared of their
+    // trigrams. 0 unless both have sentences. A copy cut shorter or
+    // re-edited keeps whole sentences of its original, figures included,
+    // where the pairs shared overall fall with what it dropped or rewrote; a
+    // separately written report of one event keeps almost none.
+    double shared_sentences = 0;
+    uint32_t sentences_kept = 0;
+    bool lead_shared = false;
     std::optional<long> days;
     std::optional<long> minutes;  // when both have a time of day
     // Rare names, numbers and stems both have (see WeighedFingerprint).
@@ -152,6 +172,9 @@ struct Evidence {
     uint32_t rare_numbers = 0;
     uint32_t rare_stems = 0;
 };
+
+inline constexpr double kSentenceKept = 0.7;
+inline constexpr double kLeadShared = 0.6;
 
 enum class Relation { kDifferent, kSameEvent, kSameStory };
 

@@ -14,12 +14,14 @@ namespace {
 
 struct Scan {
     std::vector<std::string> numbers, entities, words;
+    std::vector<uint32_t> sentence_ends;
     explicit Scan(const std::string& text) {
         news::TextScan scan;
         news::scan_text(text, scan);
         numbers = std::move(scan.numbers);
         entities = std::move(scan.entities);
         words = std::move(scan.words);
+        sentence_ends = std::move(scan.sentence_ends);
     }
     bool has_number(const std::string& n) const {
         return std::find(numbers.begin(), numbers.end(), n) != numbers.end();
@@ -35,6 +37,8 @@ news::Fingerprint sample_fingerprint() {
     fp.numbers = {"1750", "19", "3.5"};
     fp.entities = {"beijing", "blinken", "wang"};
     fp.shingles = {1, 0x8000000000000000ull, 0xFFFFFFFFFFFFFFFFull};
+    fp.trigrams = {0x1234, 0, 0xFFFF, 0x1234, 7};
+    fp.sentence_ends = {6, 7, 300};
     fp.title_stems = {"balloon", "spi"};
     fp.correction = true;
     fp.words = 1234;
@@ -49,6 +53,8 @@ void check_equal(const news::Fingerprint& a, const news::Fingerprint& b) {
     BOOST_TEST(a.numbers == b.numbers);
     BOOST_TEST(a.entities == b.entities);
     BOOST_TEST(a.shingles == b.shingles);
+    BOOST_TEST(a.trigrams == b.trigrams);
+    BOOST_TEST(a.sentence_ends == b.sentence_ends);
     BOOST_TEST(a.title_stems == b.title_stems);
     BOOST_TEST(a.correction == b.correction);
     BOOST_TEST(a.words == b.words);
@@ -254,6 +260,52 @@ BOOST_AUTO_TEST_CASE(times_of_day_are_read_whole) {
     a.body = "CBT 12:40 EDT\nWHEAT\nMAY7  286 3/4 UP   1/2\n";
     news::DocumentBuilder builder;
     BOOST_TEST((builder.build(a).fingerprint.title_numbers == std::vector<std::string>{"12:40"}));
+}
+
+// Share prices and dividends are quoted in binary fractions: "17-1/2 cts" is
+// the figure another copy writes "17.5 cts".
+BOOST_AUTO_TEST_CASE(fractions_are_read_as_decimals) {
+    const Scan scan("Qtly div 17-1/2 cts vs 16-3/8 cts, up 1-5/64; range 10-12, 3-1/3 of 1987-1/2");
+    BOOST_TEST(scan.has_number("17.5"));
+    BOOST_TEST(scan.has_number("16.375"));
+    BOOST_TEST(scan.has_number("1.078125"));
+    BOOST_TEST(scan.has_number("1987.5"));
+    // Not a binary fraction, or not a fraction: read as before.
+    BOOST_TEST(scan.has_number("10"));
+    BOOST_TEST(scan.has_number("12"));
+    BOOST_TEST(scan.has_number("3"));
+    BOOST_TEST(scan.has_number("1/3"));
+    BOOST_TEST(!scan.has_number("17"));
+}
+
+// Sentences end at '.', '!' or '?' before a capital or a quote; words and
+// numbers (not stop words) are counted.
+BOOST_AUTO_TEST_CASE(sentence_ends_count_words_and_numbers) {
+    const Scan scan("Shares rose 17 pct. Bonds fell in New York trading. \"Quiet,\" traders said, citing "
+                    "holidays. weak demand");
+    // shares rose 17 pct | bonds fell new york trading | quiet traders said citing holidays weak demand
+    const std::vector<uint32_t> expected = {4, 9, 16};
+    BOOST_TEST(scan.sentence_ends == expected, boost::test_tools::per_element());
+    BOOST_TEST(Scan("").sentence_ends.empty());
+}
+
+BOOST_AUTO_TEST_CASE(trigrams_follow_the_text_with_its_numbers) {
+    news::Article article;
+    article.id = "t";
+    article.title = "Results";
+    article.body = "Acme Corp posted net profit of 17-1/2 mln dlrs. Revenue rose sharply in the quarter.";
+    news::DocumentBuilder builder;
+    const auto fp = builder.build(article).fingerprint;
+    // acme corp posted net profit 17.5 mln dlrs | revenue rose sharply quarter: 12 tokens, 10 trigrams.
+    BOOST_TEST(fp.trigrams.size() == 10u);
+    const std::vector<uint32_t> ends = {8, 12};
+    BOOST_TEST(fp.sentence_ends == ends, boost::test_tools::per_element());
+    // The same words with another figure change the trigrams that hold it, only.
+    article.body = "Acme Corp posted net profit of 18 mln dlrs. Revenue rose sharply in the quarter.";
+    const auto other = builder.build(article).fingerprint;
+    size_t differ = 0;
+    for (size_t i = 0; i < fp.trigrams.size(); ++i) differ += fp.trigrams[i] != other.trigrams[i];
+    BOOST_TEST(differ == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(scan_words_skip_stop_words_in_order) {

@@ -268,6 +268,39 @@ BOOST_AUTO_TEST_CASE(what_only_one_article_has_is_counted_both_ways) {
     BOOST_TEST(self.shingles_of_longer == 1.0);
 }
 
+// A copy cut shorter keeps whole sentences of its original, figures and
+// all; a separately written report of the same news keeps none.
+BOOST_AUTO_TEST_CASE(a_cut_copy_keeps_whole_sentences) {
+    const std::string lead = "Acme Corp said on Monday it would buy Widget Inc for 17-1/2 dlrs a share in cash. ";
+    const std::string second = "The offer values Widget at about 450 mln dlrs, Acme chairman John Smith told reporters. ";
+    const std::string third = "Widget shares closed at 15 dlrs on Friday on the New York Stock Exchange.";
+    news::Article original = template_article("acme-1", lead + second + third);
+    original.title = "ACME TO BUY WIDGET";
+    news::Article cut = original;
+    cut.id = "acme-2";
+    cut.body = "Acme Corp said on Monday it would buy Widget Inc for 17.5 dlrs a share in cash. " + second;
+    news::Article separate = original;
+    separate.id = "acme-3";
+    separate.body = "Widget Inc agreed to a takeover by Acme Corp, which will pay 17.5 dlrs for each share, "
+                    "according to John Smith. Widget stock ended last week at 15 dlrs in New York.";
+    news::DocumentBuilder builder;
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (const auto* a : {&original, &cut, &separate}) db.add_document(builder.build(*a).document);
+    news::TermWeights weights(db);
+    const auto w = [&](const news::Article& a) { return news::weigh(builder.build(a).fingerprint, weights); };
+    const auto copy = news::compare(w(original), w(cut));
+    BOOST_TEST(copy.shared_sentences == 1.0);  // both of the cut copy's sentences ("17-1/2" is 17.5)
+    BOOST_TEST(copy.sentences_kept == 2u);
+    BOOST_TEST(copy.lead_shared);
+    const auto back = news::compare(w(cut), w(original));
+    BOOST_TEST(back.shared_sentences == copy.shared_sentences);
+    BOOST_TEST(back.sentences_kept == copy.sentences_kept);
+    const auto report = news::compare(w(original), w(separate));
+    BOOST_TEST(report.shared_sentences == 0.0);
+    BOOST_TEST(!report.lead_shared);
+    BOOST_TEST(report.numbers > 0.5);  // the figures agree; the sentences do not
+}
+
 // The decision rule on hand-made evidence: only what common/similarity.h
 // promises whatever the thresholds are.
 BOOST_AUTO_TEST_CASE(judge_rule) {
@@ -276,6 +309,11 @@ BOOST_AUTO_TEST_CASE(judge_rule) {
     strong.numbers = 1;
     strong.entities = 1;
     strong.shingles = 1;
+    strong.shingles_of_longer = 1;
+    strong.senses = strong.senses_max = 1;
+    strong.shared_sentences = 1;
+    strong.sentences_kept = 25;
+    strong.lead_shared = true;
     strong.length = 1;
     strong.shorter_body = 500;
     strong.days = 0;
