@@ -99,14 +99,33 @@ LevelScore score(const dedup_model::Level& level, const DedupFeatures& x, bool e
     return s;
 }
 
+// scripts/dedup_trees.py decides which fitted models the product uses (kUseTrees).
+LevelScore level_score(DedupLevel level, const DedupFeatures& x, bool explain) {
+    if (dedup_trees_model::kUseTrees) return tree_score(level, x, explain);
+    return score(level == DedupLevel::kStory ? dedup_model::kStory : dedup_model::kEvent, x, explain);
+}
+
+bool level_passes(DedupLevel level, const DedupFeatures& x) {
+    if (dedup_trees_model::kUseTrees) return tree_passes(level, x);
+    return level_score(level, x, false).passes();
+}
+
+// `explain`: fill DedupDecision::story and event (scores and parts).
+// Without it only the relation is decided: each level scored only if the
+// rules leave it open, and trees summed only until the answer is certain
+// (judge() during a build, where scoring both levels of every pair in full
+// was a tenth of a build's time).
 DedupDecision decide(const Evidence& e, bool explain) {
     DedupDecision d;
     const auto x = dedup_features(e);
-    // scripts/dedup_trees.py decides which fitted models the product uses (kUseTrees).
-    d.story = dedup_trees_model::kUseTrees ? tree_score(DedupLevel::kStory, x, explain)
-                                           : score(dedup_model::kStory, x, explain);
-    d.event = dedup_trees_model::kUseTrees ? tree_score(DedupLevel::kEvent, x, explain)
-                                           : score(dedup_model::kEvent, x, explain);
+    if (explain) {
+        d.story = level_score(DedupLevel::kStory, x, true);
+        d.event = level_score(DedupLevel::kEvent, x, true);
+    }
+    const auto passes = [&](DedupLevel level) {
+        if (explain) return (level == DedupLevel::kStory ? d.story : d.event).passes();
+        return level_passes(level, x);
+    };
     const auto hours = hours_apart(e);
     if (e.both_headline_only) {
         d.rules.push_back(kTwoFlashes);
@@ -140,9 +159,9 @@ DedupDecision decide(const Evidence& e, bool explain) {
         d.rules.push_back(kOtherInstance);
         event_possible = false;
     }
-    if (story_possible && d.story.passes()) {
+    if (story_possible && passes(DedupLevel::kStory)) {
         d.relation = Relation::kSameStory;
-    } else if (event_possible && d.event.passes()) {
+    } else if (event_possible && passes(DedupLevel::kEvent)) {
         d.relation = Relation::kSameEvent;
     }
     return d;

@@ -17,4 +17,9 @@ enum class DedupLevel { kStory, kEvent };
 // `explain`: also fill LevelScore::parts (one per feature, in feature order).
 LevelScore tree_score(DedupLevel level, const DedupFeatures& x, bool explain);
 
+// tree_score(level, x, false).passes(), stopping as soon as the trees not yet
+// summed cannot change the answer (their highest and lowest leaves bound
+// them): the same answer for less work, for judge() during a build.
+bool tree_passes(DedupLevel level, const DedupFeatures& x);
+
 }  // namespace news

@@ -65,6 +65,29 @@ BOOST_AUTO_TEST_CASE(explanation_adds_up_to_the_score) {
     }
 }
 
+// judge() during a build stops summing trees once the rest cannot change the
+// answer: it must be the answer of the full sum, near the threshold too.
+BOOST_AUTO_TEST_CASE(an_early_answer_is_the_full_sums_answer) {
+    size_t passed = 0, checked = 0;
+    for (const auto& sample : model::kSamples) {
+        for (size_t j = 0; j < news::kDedupFeatures; ++j) {
+            for (const double v : {0.0, 0.1, 0.5, 0.9, 1.0, 2.0, 5.0}) {
+                auto x = features_of(sample);
+                x[j] = v;
+                for (auto level : {DedupLevel::kStory, DedupLevel::kEvent}) {
+                    const bool full = news::tree_score(level, x, false).passes();
+                    BOOST_TEST(news::tree_passes(level, x) == full, "feature " << j << " = " << v);
+                    passed += full;
+                    ++checked;
+                }
+            }
+        }
+    }
+    // Both answers were exercised.
+    BOOST_TEST(passed > 0u);
+    BOOST_TEST(passed < checked);
+}
+
 BOOST_AUTO_TEST_CASE(more_agreement_never_lowers_a_score) {
     for (const char* name : {"cosine", "shingles", "numbers", "entities", "length"}) {
         const size_t j = feature_index(name);
