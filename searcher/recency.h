@@ -19,7 +19,10 @@ namespace news {
 inline constexpr double kRecencyShare = 0.05;
 
 // `query` with the boost added; the same query if the database has no dated
-// articles or the query can score nothing.
-Xapian::Query with_recency_boost(const Xapian::Query& query, const Xapian::Database& db);
+// articles or the query can score nothing. `weight` is the weighting scheme
+// the search ranks by (searcher/ranking.h's make_weight): the query's highest
+// possible score, of which the boost is kRecencyShare, is taken under it.
+Xapian::Query with_recency_boost(const Xapian::Query& query, const Xapian::Database& db,
+                                 const Xapian::Weight& weight);
 
 }  // namespace news

@@ -5,6 +5,7 @@
 #include "searcher/feedback.h"
 #include "searcher/like.h"
 #include "searcher/query.h"
+#include "searcher/ranking.h"
 #include "searcher/recency.h"
 
 namespace news {
@@ -66,7 +67,9 @@ RequestQuery request_query(const Xapian::Database& db, const SearchRequest& requ
 Xapian::Query ranked_query(const Xapian::Database& db, const SearchRequest& request, const Xapian::Query& words_ranked) {
     // The dates filter without changing a score.
     Xapian::Query ranked = dated(request, words_ranked);
-    if (request.recency && request.sort == SortOrder::kRelevance) ranked = with_recency_boost(ranked, db);
+    // The boost's scale is a share of the ceiling under the search's own weighting.
+    if (request.recency && request.sort == SortOrder::kRelevance)
+        ranked = with_recency_boost(ranked, db, *make_weight(request.ranking));
     return ranked;
 }
 

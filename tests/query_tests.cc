@@ -21,7 +21,9 @@
 #include "searcher/like.h"
 #include "searcher/query.h"
 #include "searcher/query_syntax.h"
+#include "searcher/ranking.h"
 #include "searcher/recency.h"
+#include "searcher/request_query.h"
 #include "test_support.h"
 
 namespace qs = news::query_syntax;
@@ -255,22 +257,37 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_FIXTURE_TEST_SUITE(recency, Feed)
 
+namespace {
+
+// Every document's score for `query` under `weight`, by id.
+std::map<std::string, double> weights_of(const Xapian::Database& db, const Xapian::Query& query,
+                                         const Xapian::Weight& weight) {
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(weight);
+    enquire.set_query(query);
+    std::map<std::string, double> weights;
+    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    for (auto m = mset.begin(); m != mset.end(); ++m)
+        weights[news::unserialise_article(m.get_document().get_data()).id] = m.get_weight();
+    return weights;
+}
+
+// The highest score `query` could give under `weight`.
+double ceiling_of(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Weight& weight) {
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(weight);
+    enquire.set_query(query);
+    return enquire.get_mset(0, 0).get_max_possible();
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(boost_halves_every_half_life_from_the_newest_article) {
     const Xapian::Query query = news::parse_query("oil OR gas OR barley OR wheat OR balloon", db).query;
-    const auto weights_of = [&](const Xapian::Query& q) {
-        Xapian::Enquire enquire(db);
-        enquire.set_query(q);
-        std::map<std::string, double> weights;
-        const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
-        for (auto m = mset.begin(); m != mset.end(); ++m)
-            weights[news::unserialise_article(m.get_document().get_data()).id] = m.get_weight();
-        return weights;
-    };
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    const double most = news::kRecencyShare * enquire.get_mset(0, 0).get_max_possible();
-    const auto plain = weights_of(query);
-    const auto boosted = weights_of(news::with_recency_boost(query, db));
+    const auto weight = news::make_weight(news::RankingParams{});
+    const double most = news::kRecencyShare * ceiling_of(db, query, *weight);
+    const auto plain = weights_of(db, query, *weight);
+    const auto boosted = weights_of(db, news::with_recency_boost(query, db, *weight), *weight);
     const auto boost_of = [&](const std::string& id) { return boosted.at(id) - plain.at(id); };
     // The newest (gas-1, 2023-06-10) gets the whole boost, older ones halve
     // every 30 days, undated ones get none.
@@ -280,8 +297,27 @@ BOOST_AUTO_TEST_CASE(boost_halves_every_half_life_from_the_newest_article) {
     BOOST_TEST(std::abs(boost_of("undated-1")) < 1e-12);
 }
 
+// The search ranks by the request's weighting (k1 = 1.6, not Xapian's
+// default 1), and the boost is kRecencyShare of the query's ceiling under
+// that same weighting, whatever the request's parameters.
+BOOST_AUTO_TEST_CASE(boost_is_a_share_of_the_ceiling_under_the_searchs_own_weighting) {
+    const Xapian::Query query = news::parse_query("oil OR gas OR barley OR wheat OR balloon", db).query;
+    for (const char* spec : {"", "k1=1.2,b=0.75", "k1=2.5,bm25plus=0.5"}) {
+        news::SearchRequest request;
+        request.ranking = news::parse_ranking_params(spec);
+        const auto weight = news::make_weight(request.ranking);
+        const double ceiling = ceiling_of(db, query, *weight);
+        // The two ceilings differ, or the check below would not tell them apart.
+        BOOST_TEST_REQUIRE(std::abs(ceiling - ceiling_of(db, query, Xapian::BM25Weight())) > 1e-3 * ceiling, spec);
+        const auto plain = weights_of(db, query, *weight);
+        const auto boosted = weights_of(db, news::ranked_query(db, request, query), *weight);
+        BOOST_TEST(boosted.at("gas-1") - plain.at("gas-1") == news::kRecencyShare * ceiling,
+                   boost::test_tools::tolerance(1e-9));
+    }
+}
+
 BOOST_AUTO_TEST_CASE(boost_is_built_from_sources_a_remote_server_knows) {
-    const Xapian::Query boosted = news::with_recency_boost(news::parse_query("oil", db).query, db);
+    const Xapian::Query boosted = news::with_recency_boost(news::parse_query("oil", db).query, db, Xapian::BM25Weight());
     // xapian-tcpsrv unserialises the query with Xapian's default registry.
     const Xapian::Query copy = Xapian::Query::unserialise(boosted.serialise(), Xapian::Registry());
     BOOST_TEST(copy.get_description() == boosted.get_description());
@@ -289,7 +325,7 @@ BOOST_AUTO_TEST_CASE(boost_is_built_from_sources_a_remote_server_knows) {
 
 BOOST_AUTO_TEST_CASE(boost_changes_order_not_matches) {
     const Xapian::Query query = news::parse_query("oil OR gas OR barley", db).query;
-    const Xapian::Query boosted = news::with_recency_boost(query, db);
+    const Xapian::Query boosted = news::with_recency_boost(query, db, Xapian::BM25Weight());
     BOOST_TEST(boosted.get_type() == Xapian::Query::OP_AND_MAYBE);
     BOOST_TEST(ids(boosted) == ids(query));
 }
