@@ -87,31 +87,18 @@ void configure(Xapian::Enquire& enquire, const Xapian::Database& db, const Searc
 
 // The page of hits of the first match `candidates` (the best ones from the
 // first, whose page ends no deeper), reranked with pseudo-relevance feedback
-// terms from its top hits (searcher/feedback.h). Only those candidates are
-// matched again, so the terms' postings are read for them alone; a database
-// of several shards or a remote one, where a list of document ids cannot
-// go, has the whole database matched again instead.
+// terms from its top hits (searcher/feedback.h). Only those candidates'
+// stories are matched again (by their key terms, which a stub passes to
+// every shard, remote ones too), so the terms' postings are read for them
+// alone, and each story's shown version is the one the reranked query
+// ranks first, on one database as through a stub.
 Xapian::MSet reranked_page(const Xapian::Database& db, const SearchRequest& request, const RequestQuery& queries,
                            const Xapian::MSet& candidates) {
     const Xapian::Query expanded =
         ranked_query(db, request, with_feedback(queries.words_ranked, db, candidates, request.ranking));
     Xapian::Enquire enquire(db);
     configure(enquire, db, request);
-    if (db.size() == 1) {
-        // The candidates are already one per group (the first match
-        // collapsed them): collapsing again would only read their keys.
-        enquire.set_collapse_key(Xapian::BAD_VALUENO);
-        std::vector<Xapian::docid> ids;
-        for (auto m = candidates.begin(); m != candidates.end(); ++m) ids.push_back(*m);
-        enquire.set_query(only_documents(expanded, std::move(ids)));
-        try {
-            return enquire.get_mset(request.offset, request.limit);
-        } catch (const Xapian::UnimplementedError&) {
-            // A remote database: the list cannot be sent to it.
-            configure(enquire, db, request);
-        }
-    }
-    enquire.set_query(expanded);
+    enquire.set_query(only_groups_of(expanded, candidates, group_level(request.grouping)));
     return enquire.get_mset(request.offset, request.limit);
 }
 
