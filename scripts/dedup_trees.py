@@ -203,7 +203,8 @@ def write_header(path, names, levels, lines, samples, use_trees):
     body += ["//   " + l for l in lines]
     body += ["#pragma once", "", "#include <cstddef>", "", "namespace news::dedup_trees_model {", "",
              "// Whether the product decides with these trees (else with dedup_model.h's logistic models):",
-             "// they ranked above the logistic models on the tune split (the TUNE rank line above).",
+             "// they ranked above the logistic models on the tune split, unless --decide-with overrode",
+             "// the rank (the TUNE rank line above says).",
              "inline constexpr bool kUseTrees = %s;" % ("true" if use_trees else "false"), "",
              "inline constexpr size_t kFeatures = %d;" % len(names),
              "inline constexpr const char* kFeatureNames[kFeatures] = {"]
@@ -245,6 +246,9 @@ def main():
     p.add_argument("--logistic", default=os.path.join(ROOT, "common", "dedup_model.h"),
                    help="the logistic models to compare with (train-dedup's output)")
     p.add_argument("--validation", action="store_true", help="also print both models' VALIDATION figures")
+    p.add_argument("--decide-with", choices=("rank", "trees", "logistic"), default="rank",
+                   help="which models the product decides with: the tune rank's choice (default), or the "
+                   "one named, overriding it for a reason the README gives")
     p.add_argument("--quiet", action="store_true", help="no line per hyper-parameter choice")
     p.add_argument("--pairs-cache", metavar="FILE", help="keep the pairs with their features (seeds included) "
                    "in FILE and reuse them (experiments only: stale once news-index changes)")
@@ -280,6 +284,9 @@ def main():
     logistic = td.decisions(pairs, lg["kStory"][0], lg["kEvent"][0], lg["kStory"][1], lg["kEvent"][1])
     ranks = {"trees": tune_rank(pairs, trees), "logistic": tune_rank(pairs, logistic)}
     use_trees = ranks["trees"] > ranks["logistic"]
+    overridden = args.decide_with != "rank" and use_trees != (args.decide_with == "trees")
+    if args.decide_with != "rank":
+        use_trees = args.decide_with == "trees"
     shown = ("train", "tune", "validation") if args.validation else ("train", "tune")
     out = []
     for label, relations in (("TREES", trees), ("LOGISTIC (%s)" % os.path.relpath(args.logistic, ROOT), logistic)):
@@ -289,7 +296,9 @@ def main():
         out += td.seed_lines(pairs, relations)
     out.append("TUNE rank (story goal met, event goal met, story F1 hand-labelled, event F1 hand-labelled): "
                "trees %s, logistic %s -> the product decides with the %s"
-               % (ranks["trees"], ranks["logistic"], "trees" if use_trees else "logistic model"))
+               % (ranks["trees"], ranks["logistic"], "trees" if use_trees else "logistic model")
+               + (" (--decide-with %s overrides the rank: README, \"The decision\")" % args.decide_with
+                  if overridden else ""))
     print("\n".join(out))
     if args.write:
         # Two pairs of each kind in tune, for the C++ test that inference equals python's.

@@ -1,9 +1,11 @@
 #include "searcher/feedback.h"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 #include <vector>
 
+#include "common/document_list_source.h"
 #include "common/schema.h"
 #include "searcher/highlight.h"
 #include "searcher/stemmed_words.h"
@@ -40,25 +42,25 @@ Xapian::Query with_feedback(const Xapian::Query& query, const Xapian::Database& 
                          Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
 }
 
-Xapian::Query only_groups_of(const Xapian::Query& query, const Xapian::MSet& candidates,
-                             std::optional<GroupLevel> level) {
-    std::vector<std::string> terms;
+Xapian::Query only_documents(const Xapian::Query& query, std::vector<Xapian::docid> docs) {
+    std::sort(docs.begin(), docs.end());
+    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+    // release(): the query owns the source.
+    const Xapian::Query list(
+        (new DocumentListSource(std::make_shared<const std::vector<Xapian::docid>>(std::move(docs))))->release());
+    return Xapian::Query(Xapian::Query::OP_FILTER, query, list);
+}
+
+Xapian::Query only_candidates(const Xapian::Query& query, const Xapian::MSet& candidates) {
+    std::vector<std::string> ids;
     for (auto m = candidates.begin(); m != candidates.end(); ++m) {
-        const std::string key = level ? m.get_collapse_key() : std::string();
-        if (!key.empty()) {
-            terms.push_back(schema::term(group_prefix(*level), key));
-            continue;
-        }
         const Xapian::Document doc = m.get_document();
         auto t = doc.termlist_begin();
         t.skip_to(std::string(schema::prefix::kId));
         if (t != doc.termlist_end() && (*t).compare(0, schema::prefix::kId.size(), schema::prefix::kId) == 0)
-            terms.push_back(*t);
+            ids.push_back(*t);
     }
-    std::sort(terms.begin(), terms.end());
-    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    return Xapian::Query(Xapian::Query::OP_FILTER, query,
-                         Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
 }
 
 }  // namespace news

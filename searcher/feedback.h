@@ -10,11 +10,9 @@
 
 #include <xapian.h>
 
-#include <optional>
 #include <string>
 #include <vector>
 
-#include "common/group_level.h"
 #include "searcher/ranking.h"
 
 namespace news {
@@ -31,13 +29,14 @@ bool wants_feedback(const Xapian::Query& query, const RankingParams& ranking);
 Xapian::Query with_feedback(const Xapian::Query& query, const Xapian::Database& db, const Xapian::MSet& first_pass,
                             const RankingParams& ranking);
 
-// `query` matching only the groups of the hits `candidates` at `level`
-// (their key terms; a hit without a key, or every hit when `level` is
-// nothing, by its id term): all versions of those stories, so that the
-// rerank picks each story's shown version by the reranked query, alike on
-// one database and through a stub of shards or remote ones (a list of
-// document ids cannot go to a remote shard).
-Xapian::Query only_groups_of(const Xapian::Query& query, const Xapian::MSet& candidates,
-                             std::optional<GroupLevel> level);
+// `query` matching only the documents `docs` (ids of `db`, which must be a
+// single local database: a posting source over ids is neither serialisable
+// for a remote one nor told which shard it runs on).
+Xapian::Query only_documents(const Xapian::Query& query, std::vector<Xapian::docid> docs);
+
+// `query` matching only the hits `candidates`, named by their id terms: the
+// same restriction for a stub of shards or a remote database, whose shards
+// a list of document ids cannot reach.
+Xapian::Query only_candidates(const Xapian::Query& query, const Xapian::MSet& candidates);
 
 }  // namespace news

@@ -86,19 +86,32 @@ void configure(Xapian::Enquire& enquire, const Xapian::Database& db, const Searc
 }
 
 // The page of hits of the first match `candidates` (the best ones from the
-// first, whose page ends no deeper), reranked with pseudo-relevance feedback
-// terms from its top hits (searcher/feedback.h). Only those candidates'
-// stories are matched again (by their key terms, which a stub passes to
-// every shard, remote ones too), so the terms' postings are read for them
-// alone, and each story's shown version is the one the reranked query
-// ranks first, on one database as through a stub.
+// first, whose page ends no deeper, one per group), reranked with
+// pseudo-relevance feedback terms from its top hits (searcher/feedback.h).
+// Only those candidates are matched again, so the terms' postings are read
+// for them alone and each story shows the version the first match chose: on
+// one database by a list of their document ids; through a stub of shards or
+// a remote database, where such a list cannot go, by their id terms.
 Xapian::MSet reranked_page(const Xapian::Database& db, const SearchRequest& request, const RequestQuery& queries,
                            const Xapian::MSet& candidates) {
     const Xapian::Query expanded =
         ranked_query(db, request, with_feedback(queries.words_ranked, db, candidates, request.ranking));
     Xapian::Enquire enquire(db);
     configure(enquire, db, request);
-    enquire.set_query(only_groups_of(expanded, candidates, group_level(request.grouping)));
+    // The candidates are one per group already (the first match collapsed
+    // them): collapsing again would only read their keys.
+    enquire.set_collapse_key(Xapian::BAD_VALUENO);
+    if (db.size() == 1) {
+        std::vector<Xapian::docid> ids;
+        for (auto m = candidates.begin(); m != candidates.end(); ++m) ids.push_back(*m);
+        enquire.set_query(only_documents(expanded, std::move(ids)));
+        try {
+            return enquire.get_mset(request.offset, request.limit);
+        } catch (const Xapian::UnimplementedError&) {
+            // A remote database: the list cannot be sent to it.
+        }
+    }
+    enquire.set_query(only_candidates(expanded, candidates));
     return enquire.get_mset(request.offset, request.limit);
 }
 

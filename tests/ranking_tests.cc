@@ -143,32 +143,31 @@ BOOST_AUTO_TEST_CASE(feedback_wants_enough_distinct_words) {
                                     news::parse_ranking_params("feedback_min_words=1")));
 }
 
-// The rerank's filter: a query restricted to the candidates (ungrouped: by
-// their id terms) matches just those of them, with the same weights; at the
-// story level, their stories (the candidates among them, weights unchanged).
-BOOST_AUTO_TEST_CASE(only_groups_of_keeps_the_candidates_and_their_weights) {
+// The rerank list: a query restricted to some documents matches just those
+// of them it matched before, with the same weights; named by their id terms
+// (as for a stub of shards), the same.
+BOOST_AUTO_TEST_CASE(only_documents_keeps_the_listed_matches_and_their_weights) {
     const Xapian::Query query = news::parse_query("dielectric constant", db, news::RankingParams{}).query;
     Xapian::Enquire all(db);
     all.set_query(query);
     const Xapian::MSet every = all.get_mset(0, 100);
     BOOST_TEST_REQUIRE(every.size() >= 2u);
-    const Xapian::MSet candidates = all.get_mset(1, 1);  // the second hit alone
+    std::vector<Xapian::docid> some{*every[1], *every[0], 999999};  // unsorted, and one that never matches
     Xapian::Enquire listed(db);
-    listed.set_query(news::only_groups_of(query, candidates, std::nullopt));
+    listed.set_query(news::only_documents(query, some));
     const Xapian::MSet only = listed.get_mset(0, 100);
-    BOOST_TEST(only.size() == 1u);
-    BOOST_TEST(*only[0] == *every[1]);
-    BOOST_TEST(only[0].get_weight() == every[1].get_weight());
+    BOOST_TEST(only.size() == 2u);
+    BOOST_TEST(*only[0] == *every[0]);
+    BOOST_TEST(*only[1] == *every[1]);
+    BOOST_TEST(only[0].get_weight() == every[0].get_weight());
 
-    Xapian::Enquire grouped(db);
-    grouped.set_query(news::only_groups_of(query, candidates, news::GroupLevel::kStory));
-    const Xapian::MSet stories = grouped.get_mset(0, 100);
-    BOOST_TEST(stories.size() >= 1u);
-    BOOST_TEST(stories.size() < every.size());
-    bool found = false;
-    for (auto m = stories.begin(); m != stories.end(); ++m)
-        if (*m == *every[1]) found = m.get_weight() == every[1].get_weight();
-    BOOST_TEST(found);
+    Xapian::Enquire named(db);
+    named.set_query(news::only_candidates(query, all.get_mset(0, 2)));
+    const Xapian::MSet by_id = named.get_mset(0, 100);
+    BOOST_TEST(by_id.size() == 2u);
+    BOOST_TEST(*by_id[0] == *every[0]);
+    BOOST_TEST(*by_id[1] == *every[1]);
+    BOOST_TEST(by_id[1].get_weight() == every[1].get_weight());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
