@@ -23,6 +23,19 @@ WeighedFingerprint fingerprint_of(const Xapian::Database& db, TermWeights& weigh
     return load_fingerprint(db.get_document(*docid), weights);
 }
 
+// The fingerprint as if its text named no one and gave no figures (as
+// scientific abstracts, lower-cased or machine-translated text read): what
+// scripts/train-dedup fits the decision on too, so that "no names or figures,
+// so none differ" is not read as agreement.
+WeighedFingerprint without_names_and_figures(WeighedFingerprint w) {
+    w.fp.numbers.clear();
+    w.fp.entities.clear();
+    w.fp.title_numbers.clear();
+    w.rare_numbers.clear();
+    w.rare_entities.clear();
+    return w;
+}
+
 class CompareCommand : public Command {
   public:
     const char* name() const override { return "compare"; }
@@ -40,7 +53,8 @@ class CompareCommand : public Command {
     po::options_description options() const override {
         po::options_description opts("compare options");
         opts.add_options()("format", po::value<std::string>()->default_value("text"), "text, json or jsonl")(
-            "pairs", "read pairs of ids from stdin, one pair a line; write JSON lines");
+            "pairs", "read pairs of ids from stdin, one pair a line; write JSON lines")(
+            "without-names-and-figures", "compare as if neither text had names or numbers (for fitting)");
         return opts;
     }
     const char* positional() const override { return "id"; }
@@ -48,6 +62,7 @@ class CompareCommand : public Command {
         ids_ = positional_values(vm, "id");
         format_ = format_option(vm, kFormats);
         pairs_ = vm.count("pairs") > 0;
+        stripped_ = vm.count("without-names-and-figures") > 0;
         if (pairs_ && !ids_.empty()) throw Error(ErrorKind::kUsage, "compare --pairs takes no ids");
         if (!pairs_ && ids_.size() != 2) throw Error(ErrorKind::kUsage, "compare takes two article ids");
     }
@@ -58,8 +73,7 @@ class CompareCommand : public Command {
             if (pairs_) {
                 compare_stdin_pairs(db, weights);
             } else {
-                const auto e = compare(fingerprint_of(db, weights, ids_[0], ""),
-                                       fingerprint_of(db, weights, ids_[1], ""));
+                const auto e = compare(load(db, weights, ids_[0], ""), load(db, weights, ids_[1], ""));
                 make_printer(format_, std::cout, false, 80)->pair(make_pair_report(ids_[0], ids_[1], e));
             }
             return kExitOk;
@@ -76,14 +90,21 @@ class CompareCommand : public Command {
             if (!(fields >> a)) continue;  // blank line
             const std::string where = "stdin line " + std::to_string(number) + ": ";
             if (!(fields >> b) || fields >> extra) throw Error(ErrorKind::kUsage, where + "expected two article ids");
-            const auto e = compare(fingerprint_of(db, weights, a, where), fingerprint_of(db, weights, b, where));
+            const auto e = compare(load(db, weights, a, where), load(db, weights, b, where));
             printer->pair(make_pair_report(a, b, e));
         }
+    }
+
+    WeighedFingerprint load(const Xapian::Database& db, TermWeights& weights, const std::string& id,
+                            const std::string& where) const {
+        auto w = fingerprint_of(db, weights, id, where);
+        return stripped_ ? without_names_and_figures(std::move(w)) : w;
     }
 
     std::vector<std::string> ids_;
     std::string format_;
     bool pairs_ = false;
+    bool stripped_ = false;
 };
 
 }  // namespace
