@@ -119,6 +119,14 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, WriteMode mod
     }
 }
 
+std::string article_id(const Xapian::Database& db, Xapian::docid doc) {
+    const std::string prefix(schema::prefix::kId);
+    auto t = db.termlist_begin(doc);
+    t.skip_to(prefix);
+    if (t != db.termlist_end(doc) && (*t).compare(0, prefix.size(), prefix) == 0) return (*t).substr(prefix.size());
+    return {};
+}
+
 std::optional<Xapian::docid> find_article(const Xapian::Database& db, const std::string& id) {
     auto only_document = [&](const std::string& term) -> std::optional<Xapian::docid> {
         if (db.get_termfreq(term) != 1) return std::nullopt;

@@ -44,4 +44,8 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, WriteMode mod
 // its absolute path, a page's its URL), or of a web archive holding one article.
 std::optional<Xapian::docid> find_article(const Xapian::Database& db, const std::string& id);
 
+// The article id of document `doc` (its id term without the prefix), read
+// from its termlist; empty if it has none. Works through a stub of shards.
+std::string article_id(const Xapian::Database& db, Xapian::docid doc);
+
 }  // namespace news

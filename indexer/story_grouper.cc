@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/database.h"
 #include "common/date.h"
 #include "common/document_list_source.h"
 #include "common/error.h"
@@ -25,15 +26,6 @@
 
 namespace news {
 namespace {
-
-std::string article_id(const Xapian::Database& db, Xapian::docid id) {
-    const std::string prefix(schema::prefix::kId);
-    auto t = db.termlist_begin(id);
-    t.skip_to(prefix);
-    if (t != db.termlist_end(id) && (*t).compare(0, prefix.size(), prefix) == 0)
-        return (*t).substr(prefix.size());
-    return {};
-}
 
 // A document's fingerprint and article id, as duplicate detection uses them.
 struct CachedArticle {

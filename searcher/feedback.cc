@@ -5,6 +5,7 @@
 #include <set>
 #include <vector>
 
+#include "common/database.h"
 #include "common/document_list_source.h"
 #include "common/schema.h"
 #include "searcher/highlight.h"
@@ -51,15 +52,10 @@ Xapian::Query only_documents(const Xapian::Query& query, std::vector<Xapian::doc
     return Xapian::Query(Xapian::Query::OP_FILTER, query, list);
 }
 
-Xapian::Query only_candidates(const Xapian::Query& query, const Xapian::MSet& candidates) {
+Xapian::Query only_candidates(const Xapian::Database& db, const Xapian::Query& query, const Xapian::MSet& candidates) {
     std::vector<std::string> ids;
-    for (auto m = candidates.begin(); m != candidates.end(); ++m) {
-        const Xapian::Document doc = m.get_document();
-        auto t = doc.termlist_begin();
-        t.skip_to(std::string(schema::prefix::kId));
-        if (t != doc.termlist_end() && (*t).compare(0, schema::prefix::kId.size(), schema::prefix::kId) == 0)
-            ids.push_back(*t);
-    }
+    for (auto m = candidates.begin(); m != candidates.end(); ++m)
+        if (std::string id = article_id(db, *m); !id.empty()) ids.push_back(schema::term(schema::prefix::kId, id));
     return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
 }
 

@@ -37,6 +37,6 @@ Xapian::Query only_documents(const Xapian::Query& query, std::vector<Xapian::doc
 // `query` matching only the hits `candidates`, named by their id terms: the
 // same restriction for a stub of shards or a remote database, whose shards
 // a list of document ids cannot reach.
-Xapian::Query only_candidates(const Xapian::Query& query, const Xapian::MSet& candidates);
+Xapian::Query only_candidates(const Xapian::Database& db, const Xapian::Query& query, const Xapian::MSet& candidates);
 
 }  // namespace news

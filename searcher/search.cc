@@ -111,7 +111,7 @@ Xapian::MSet reranked_page(const Xapian::Database& db, const SearchRequest& requ
             // A remote database: the list cannot be sent to it.
         }
     }
-    enquire.set_query(only_candidates(expanded, candidates));
+    enquire.set_query(only_candidates(db, expanded, candidates));
     return enquire.get_mset(request.offset, request.limit);
 }
 

@@ -162,7 +162,7 @@ BOOST_AUTO_TEST_CASE(only_documents_keeps_the_listed_matches_and_their_weights) 
     BOOST_TEST(only[0].get_weight() == every[0].get_weight());
 
     Xapian::Enquire named(db);
-    named.set_query(news::only_candidates(query, all.get_mset(0, 2)));
+    named.set_query(news::only_candidates(db, query, all.get_mset(0, 2)));
     const Xapian::MSet by_id = named.get_mset(0, 100);
     BOOST_TEST(by_id.size() == 2u);
     BOOST_TEST(*by_id[0] == *every[0]);
