@@ -27,6 +27,8 @@ const std::array<const char*, kDedupFeatures> kDedupFeatureNames = {
     "beyond_day_and_half", "beyond_day_and_half_x_rare",
     // Story evidence (schema 10).
     "shared_sentences", "log_sentences_kept", "lead_shared",
+    // Schema 11.
+    "same_ticker",
 };
 
 namespace {
@@ -245,7 +247,10 @@ DedupFeatures dedup_features(const Evidence& e) {
             // shingles of the whole fall.
             e.shared_sentences,
             std::log1p(e.sentences_kept),
-            e.lead_shared ? 1.0 : 0.0};
+            e.lead_shared ? 1.0 : 0.0,
+            // One company's items: a results table or notice keyed twice names
+            // its symbol both times; two companies' look-alikes do not share one.
+            e.same_ticker ? 1.0 : 0.0};
 }
 
 DedupDecision decide(const Evidence& e) { return decide(e, true); }

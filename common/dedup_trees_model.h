@@ -35,7 +35,7 @@ namespace news::dedup_trees_model {
 // the rank (the TUNE rank line above says).
 inline constexpr bool kUseTrees = true;
 
-inline constexpr size_t kFeatures = 45;
+inline constexpr size_t kFeatures = 46;
 inline constexpr const char* kFeatureNames[kFeatures] = {
     "cosine", "shingles", "senses", "senses_max",
     "numbers", "entities", "length", "log_body_words",
@@ -48,7 +48,7 @@ inline constexpr const char* kFeatureNames[kFeatures] = {
     "long_x_entities", "log_added_numbers", "log_added_entities", "rare_entities",
     "rare_numbers", "rare_stems", "short_x_rare", "day_or_more_x_rare",
     "beyond_day_and_half", "beyond_day_and_half_x_rare", "shared_sentences", "log_sentences_kept",
-    "lead_shared",
+    "lead_shared", "same_ticker",
 };
 
 struct Node {

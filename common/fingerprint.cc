@@ -72,6 +72,71 @@ size_t with_fraction(const std::string& text, size_t i, std::string& num) {
     return j;
 }
 
+// The word at text[i] or after the spaces and at most one line break there,
+// lower-cased, "" if none; `capitalised` says whether it began with a capital.
+std::string next_word(const std::string& text, size_t i, bool* capitalised = nullptr) {
+    bool line_break = false;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || (text[i] == '\n' && !line_break))) {
+        line_break = line_break || text[i] == '\n';
+        ++i;
+    }
+    const size_t start = i;
+    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    if (capitalised) *capitalised = i > start && std::isupper(static_cast<unsigned char>(text[start]));
+    std::string word = text.substr(start, i - start);
+    for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return word;
+}
+
+// The scale a figure written before `word` is rounded to ("4.9 mln", "1.5bn"):
+// 'm', 'b' or 't', appended to the number so that its forms read alike and a
+// comparison can match it to the figure written in full (similarity.cc).
+char scale_of(const std::string& word) {
+    if (word == "mln" || word == "million" || word == "millions") return 'm';
+    if (word == "bln" || word == "billion" || word == "billions" || word == "bn") return 'b';
+    if (word == "trillion" || word == "trln" || word == "tn") return 't';
+    return 0;
+}
+
+// One of "one" .. "twelve": 1 .. 12, else 0.
+int number_word(const std::string& word) {
+    static const char* const kWords[] = {"one", "two", "three", "four",  "five",   "six",
+                                         "seven", "eight", "nine", "ten", "eleven", "twelve"};
+    for (int k = 0; k < 12; ++k)
+        if (word == kWords[k]) return k + 1;
+    return 0;
+}
+
+// A month's name or abbreviation, when written with a capital ("May" the
+// month, "may" the verb).
+bool is_month(const std::string& lower, bool capitalised) {
+    static const char* const kMonths[] = {"january", "jan",  "february", "feb", "march",  "mar",  "april",
+                                          "apr",     "may",  "june",     "jun", "july",   "jul",  "august",
+                                          "aug",     "september", "sep", "sept", "october", "oct", "november",
+                                          "nov",     "december",  "dec"};
+    return capitalised && std::any_of(std::begin(kMonths), std::end(kMonths), [&](const char* m) { return lower == m; });
+}
+
+// Words a count is written before in figures or in words ("three pct",
+// "two for one", "five mln dlrs"): a number word there is a figure.
+bool is_unit(const std::string& word) {
+    static const char* const kUnits[] = {"cts",    "ct",     "cent",  "cents",   "dlrs",  "dlr",    "dollars",
+                                         "pct",    "percent", "mln",  "million", "bln",   "billion", "shares",
+                                         "shrs",   "months", "mths",  "month",   "weeks", "years",  "days",
+                                         "for",    "vs",     "pence", "yen",     "francs", "marks", "stg",
+                                         "pounds", "euros",  "per"};
+    return std::any_of(std::begin(kUnits), std::end(kUnits), [&](const char* u) { return word == u; });
+}
+
+// A currency sign just before text[i]: "$5m", "£5m" (the pound and euro as UTF-8).
+bool after_currency_sign(const std::string& text, size_t i) {
+    if (i >= 1 && text[i - 1] == '$') return true;
+    if (i >= 2 && static_cast<unsigned char>(text[i - 2]) == 0xC2 && static_cast<unsigned char>(text[i - 1]) == 0xA3)
+        return true;
+    return i >= 3 && static_cast<unsigned char>(text[i - 3]) == 0xE2 &&
+           static_cast<unsigned char>(text[i - 2]) == 0x82 && static_cast<unsigned char>(text[i - 1]) == 0xAC;
+}
+
 // Typographic quotes as ASCII ones, so "China’s" and "China's" read alike
 // and a name after an opening quote is seen as starting a sentence.
 std::string ascii_quotes(const std::string& s) {
@@ -134,8 +199,10 @@ struct Reader {
 // 3: heading numbers; 4: an untitled item's heading words as title stems;
 // 5: times of day ("11:40") kept whole among the numbers; 6: the body's
 // trigrams and sentence ends (Fingerprint::trigrams), fractions as decimals
-// ("17-1/2" is 17.5).
-constexpr char kFormat = '\x06';
+// ("17-1/2" is 17.5); 7: figures keep their scale ("4.9 mln" is "4.9m"),
+// counts and days in words next to a unit or month read as figures ("three
+// pct", "May One"), and the heading's tickers (Fingerprint::tickers).
+constexpr char kFormat = '\x07';
 
 // Optional signed values as varints: 0 is "none", others are offset by 2^40.
 uint64_t encode_optional(const std::optional<long>& v) {
@@ -189,6 +256,7 @@ void scan_text(const std::string& raw, TextScan& out) {
     const std::string text = ascii_quotes(raw);
     const size_t n = text.size();
     bool sentence_start = true;
+    bool after_month = false;  // the last token read was a month's name
     const auto end_sentence = [&out] {
         const auto tokens = static_cast<uint32_t>(out.words.size() + out.numbers.size());
         if (tokens > 0 && (out.sentence_ends.empty() || out.sentence_ends.back() != tokens))
@@ -216,10 +284,20 @@ void scan_text(const std::string& raw, TextScan& out) {
                     break;
                 }
             }
+            const size_t number_start = i - num.size();
             if (is_clock_hhmm(num, text, i)) num = num.substr(0, 2) + ':' + num.substr(2);  // "1000 HRS"
             i = with_fraction(text, i, num);
+            if (num.find_first_of(":/") == std::string::npos) {
+                // "4.9 mln", "1.5bn", "$5m": a figure rounded to a scale.
+                const bool attached = i < n && is_alpha(text[i]);
+                const std::string unit = next_word(text, i);
+                char scale = scale_of(unit);
+                if (!scale && attached && unit == "m" && after_currency_sign(text, number_start)) scale = 'm';
+                if (scale) num += scale;
+            }
             out.number_at.push_back(static_cast<uint32_t>(out.words.size()));
             out.numbers.push_back(num);
+            after_month = false;
             sentence_start = false;
         } else if (is_alpha(c)) {
             const size_t start = i;
@@ -236,10 +314,25 @@ void scan_text(const std::string& raw, TextScan& out) {
             if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0) word.resize(word.size() - 2);
             while (!word.empty() && word.back() == '\'') word.pop_back();
             for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            // "three pct", "May One", "one May": a count or a day written in
+            // words is the figure another version writes in digits.
+            if (const int value = number_word(word)) {
+                bool next_capitalised = false;
+                const std::string next = next_word(text, i, &next_capitalised);
+                if (after_month || is_unit(next) || is_month(next, next_capitalised)) {
+                    out.number_at.push_back(static_cast<uint32_t>(out.words.size()));
+                    out.numbers.push_back(std::to_string(value));
+                    after_month = false;
+                    sentence_start = false;
+                    continue;
+                }
+            }
+            const bool month = is_month(word, capitalised);
             if (!word.empty() && !is_stopword(word)) {
                 if (capitalised && !sentence_start && word.size() >= 2) out.entities.push_back(word);
                 out.words.push_back(std::move(word));
             }
+            after_month = month;
             sentence_start = false;
         } else {
             // Wire copy is hard-wrapped, so a single newline does not end a
@@ -306,6 +399,38 @@ static std::string first_line_if_short(const std::string& body, size_t max_words
         start = end + 1;
     }
     return {};
+}
+
+// The stock symbols a heading names: "<SRD>" as wire headings carry them
+// ("BP.L" read as "BP"), or "(NYSE: SRD)". Upper-cased, sorted, unique.
+static std::vector<std::string> tickers_of(const std::string& heading) {
+    std::vector<std::string> tickers;
+    const auto add = [&tickers](std::string symbol) {
+        while (!symbol.empty() && symbol.front() == ' ') symbol.erase(symbol.begin());
+        while (!symbol.empty() && symbol.back() == ' ') symbol.pop_back();
+        if (symbol.find(' ') == std::string::npos && symbol.find('.') != std::string::npos)
+            symbol.resize(symbol.find('.'));
+        for (auto& ch : symbol) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        constexpr size_t kMaxSymbol = 40;  // "<Dutch State Mines NV>" names a company without one
+        if (!symbol.empty() && symbol.size() <= kMaxSymbol) tickers.push_back(std::move(symbol));
+    };
+    for (size_t open = heading.find('<'); open != std::string::npos; open = heading.find('<', open + 1)) {
+        const size_t close = heading.find('>', open);
+        if (close == std::string::npos) break;
+        add(heading.substr(open + 1, close - open - 1));
+    }
+    static const char* const kExchanges[] = {"NYSE", "NASDAQ", "AMEX", "LSE", "TSX", "ASX", "OTC"};
+    for (size_t open = heading.find('('); open != std::string::npos; open = heading.find('(', open + 1)) {
+        const size_t colon = heading.find(':', open), close = heading.find(')', open);
+        if (colon == std::string::npos || close == std::string::npos || colon > close) continue;
+        std::string exchange = heading.substr(open + 1, colon - open - 1);
+        for (auto& ch : exchange) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        if (std::any_of(std::begin(kExchanges), std::end(kExchanges), [&](const char* x) { return exchange == x; }))
+            add(heading.substr(colon + 1, close - colon - 1));
+    }
+    std::sort(tickers.begin(), tickers.end());
+    tickers.erase(std::unique(tickers.begin(), tickers.end()), tickers.end());
+    return tickers;
 }
 
 // The title; when there is none, the body's first line if it is short enough
@@ -414,6 +539,7 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
         if (word.size() >= 3) fp.title_stems.push_back(cached_stem(word));
     }
     fp.correction = marks_correction(heading);
+    fp.tickers = tickers_of(heading);
     sort_unique(fp.title_stems);
     fp.body_words = static_cast<uint32_t>(body.words.size());
     fp.words = fp.body_words + static_cast<uint32_t>(title.words.size());
@@ -460,6 +586,8 @@ std::string serialise_fingerprint(const Fingerprint& fp) {
         put_varint(out, end - last_end);
         last_end = end;
     }
+    put_varint(out, fp.tickers.size());
+    for (const auto& s : fp.tickers) put_string(out, s);
     return out;
 }
 
@@ -510,6 +638,9 @@ Fingerprint unserialise_fingerprint(const std::string& data) {
         if (end > UINT32_MAX) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
         fp.sentence_ends.push_back(static_cast<uint32_t>(end));
     }
+    const auto ntickers = r.varint();
+    if (ntickers > data.size() - r.pos) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
+    for (uint64_t i = 0; i < ntickers; ++i) fp.tickers.push_back(r.str());
     return fp;
 }
 

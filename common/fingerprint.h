@@ -21,7 +21,10 @@ struct Fingerprint {
     // Stemmed content terms ("Z" terms as the TermGenerator made them, stop
     // words excluded) with their within-document frequency, sorted by term.
     std::vector<std::pair<std::string, uint32_t>> terms;
-    // Numbers as written, commas removed ("1,750" -> "1750"), sorted, unique.
+    // Numbers as written, commas removed ("1,750" -> "1750"), a scale kept
+    // as a letter ("4.9 mln" -> "4.9m", "1.5bn" -> "1.5b"), counts and days
+    // in words next to a unit or month as figures ("three pct" -> "3"),
+    // sorted, unique.
     std::vector<std::string> numbers;
     // Lower-cased capitalised words of the body that do not start a sentence
     // (names of people, places, companies), sorted, unique.
@@ -48,6 +51,9 @@ struct Fingerprint {
     // their heading there). Two snapshots of one template differ here
     // ("CBT 11:40 EDT" and "CBT 12:40 EDT", "RICE - APRIL 7" and "- APRIL 8").
     std::vector<std::string> title_numbers;
+    // Stock symbols of the heading ("<SRD>", "(NYSE: SRD)"), upper-cased,
+    // sorted, unique: one company's items, whatever their headlines say.
+    std::vector<std::string> tickers;
     // The heading marks a correction or repeat ("CORRECTED - ...", "RPT ..."):
     // such a version may come days after the original.
     bool correction = false;

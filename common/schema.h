@@ -42,7 +42,9 @@ namespace news::schema {
 //    digits: a smaller index, unreadable by schema 8.
 // 10: fingerprints of format 6 (common/fingerprint.h): the sentence of each word-pair hash,
 //    for the shared-sentences evidence, and fractions read as decimals ("17-1/2" is 17.5).
-inline constexpr int kVersion = 10;
+// 11: fingerprints of format 7: figures with their scale ("4.9 mln" is "4.9m", matched to
+//    4,895,720), counts in words as figures ("three pct"), and the heading's tickers.
+inline constexpr int kVersion = 11;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
 // searcher must agree on it, so it is part of the schema.

@@ -176,6 +176,14 @@ bool is_rare_term(const TermWeights& weights, const std::string& term) {
 
 namespace {
 
+// A fingerprint number as the text wrote it: without the scale letter
+// ("4.9m" -> "4.9"), as the index has it.
+std::string as_written(const std::string& number) {
+    if (!number.empty() && std::isalpha(static_cast<unsigned char>(number.back())))
+        return number.substr(0, number.size() - 1);
+    return number;
+}
+
 // "1750" -> "1,750"; numbers of up to three digits unchanged.
 std::string with_thousands_separators(const std::string& number) {
     const size_t digits = std::min(number.find_first_not_of("0123456789"), number.size());
@@ -188,16 +196,65 @@ std::string with_thousands_separators(const std::string& number) {
 // A number is as common as the commoner of the ways it is indexed: looked
 // up in the reference, not in the database, so that its rarity does not
 // depend on how other articles of the database happened to write it.
-bool is_rare_number(const TermWeights& weights, const std::string& number) {
+bool is_rare_number(const TermWeights& weights, const std::string& scaled_number) {
+    const std::string number = as_written(scaled_number);
     const std::string grouped = with_thousands_separators(number);
     return is_rare_term(weights, grouped == number || weights.idf(number) < weights.idf(grouped) ? number : grouped);
 }
 
 }  // namespace
 
-std::string indexed_number(const Xapian::Database& db, const std::string& number) {
+std::string indexed_number(const Xapian::Database& db, const std::string& scaled_number) {
+    const std::string number = as_written(scaled_number);
     const std::string grouped = with_thousands_separators(number);
     return grouped == number || db.term_exists(number) ? number : grouped;
+}
+
+NumberValue number_value(const std::string& number) {
+    NumberValue v;
+    std::string digits = number;
+    double scale = 1;
+    if (!digits.empty()) {
+        switch (digits.back()) {
+            case 'm': scale = 1e6; break;
+            case 'b': scale = 1e9; break;
+            case 't': scale = 1e12; break;
+            default: break;
+        }
+        if (scale != 1) {
+            digits.pop_back();
+            v.scaled = true;
+        }
+    }
+    const size_t point = digits.find('.');
+    if (digits.empty() || digits.find_first_not_of("0123456789.") != std::string::npos ||
+        (point != std::string::npos && digits.find('.', point + 1) != std::string::npos) || digits == ".")
+        return NumberValue{};
+    v.value = std::strtod(digits.c_str(), nullptr) * scale;
+    // Significant digits: leading zeros never count; an integer's trailing
+    // zeros neither ("4,900,000" may be rounded), a decimal's do ("4.90").
+    std::string significant = digits;
+    significant.erase(std::remove(significant.begin(), significant.end(), '.'), significant.end());
+    significant.erase(0, std::min(significant.find_first_not_of('0'), significant.size()));
+    if (point == std::string::npos)
+        while (!significant.empty() && significant.back() == '0') significant.pop_back();
+    v.digits = std::max<int>(1, static_cast<int>(significant.size()));
+    v.parsed = true;
+    return v;
+}
+
+bool same_figure(const NumberValue& a, const NumberValue& b) {
+    if (!a.parsed || !b.parsed) return false;
+    if (std::fabs(a.value - b.value) <= 1e-9 * std::max({std::fabs(a.value), std::fabs(b.value), 1.0})) return true;
+    // "4.9 mln" for 4,895,720: two or three digits say a figure was rounded;
+    // one ("5 mln") is too loose to match a different figure by.
+    for (const auto* rounded : {&a, &b}) {
+        const auto* full = rounded == &a ? &b : &a;
+        if (!rounded->scaled || rounded->digits < 2 || rounded->digits > 3 || rounded->value <= 0) continue;
+        const double last_digit = std::pow(10.0, std::floor(std::log10(rounded->value)) - rounded->digits + 1);
+        if (std::fabs(full->value - rounded->value) <= 0.5 * last_digit * (1 + 1e-9)) return true;
+    }
+    return false;
 }
 
 // WeighedFingerprint::trigram_set, sentence_trigrams and sentence_ends of `w.fp`.
@@ -247,8 +304,15 @@ WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
     for (const auto& [term, wdf] : w.fp.terms) w.rare_terms.push_back(is_rare_term(weights, term));
     // Names are indexed as the lower-case words the fingerprint keeps.
     for (const auto& name : w.fp.entities) w.rare_entities.push_back(is_rare_term(weights, name));
-    for (const auto& number : w.fp.numbers)
+    for (const auto& number : w.fp.numbers) {
         w.rare_numbers.push_back(is_rare_number(weights, number));
+        w.number_values.push_back(number_value(number));
+        // A scale, or a form with zeros another version may drop ("17.50", "05").
+        const auto& v = w.number_values.back();
+        w.numbers_in_other_forms = w.numbers_in_other_forms || v.scaled ||
+                                   (v.parsed && number.find('.') != std::string::npos && number.back() == '0') ||
+                                   (v.parsed && number.size() > 1 && number[0] == '0' && number[1] != '.');
+    }
     return w;
 }
 
@@ -290,7 +354,7 @@ std::string evidence_json(const Evidence& e) {
                         {"shared_sentences", e.shared_sentences},
                         {"sentences_kept", e.sentences_kept}, {"lead_shared", e.lead_shared},
                         {"rare_entities", e.rare_entities}, {"rare_numbers", e.rare_numbers},
-                        {"rare_stems", e.rare_stems},
+                        {"rare_stems", e.rare_stems}, {"same_ticker", e.same_ticker},
                         {"relation", to_string(judge(e))}};
     j["days"] = e.days ? nlohmann::json(*e.days) : nlohmann::json();
     j["minutes"] = e.minutes ? nlohmann::json(*e.minutes) : nlohmann::json();
@@ -322,6 +386,51 @@ double cosine(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     return dot;
 }
 
+namespace {
+
+// Numbers both articles have, matched one to one, and how many of them are
+// rare (by `a`'s marks): the same as written, or else (when either writes a
+// figure in a form the other may not) the same figure (same_figure).
+struct SharedNumbers {
+    uint32_t shared = 0;
+    uint32_t rare = 0;
+};
+SharedNumbers shared_numbers(const WeighedFingerprint& a, const WeighedFingerprint& b) {
+    const auto& na = a.fp.numbers;
+    const auto& nb = b.fp.numbers;
+    if (!a.numbers_in_other_forms && !b.numbers_in_other_forms)
+        return {static_cast<uint32_t>(shared_count(na, nb)), shared_rare(na, a.rare_numbers, nb)};
+    std::vector<char> a_matched(na.size(), 0), b_matched(nb.size(), 0);
+    SharedNumbers out;
+    const auto match = [&](size_t i, size_t j) {
+        a_matched[i] = b_matched[j] = 1;
+        ++out.shared;
+        out.rare += i < a.rare_numbers.size() && a.rare_numbers[i] ? 1 : 0;
+    };
+    for (size_t i = 0, j = 0; i < na.size() && j < nb.size();) {
+        if (na[i] < nb[j]) {
+            ++i;
+        } else if (nb[j] < na[i]) {
+            ++j;
+        } else {
+            match(i++, j++);
+        }
+    }
+    if (a.number_values.size() != na.size() || b.number_values.size() != nb.size()) return out;
+    for (size_t i = 0; i < na.size(); ++i) {
+        if (a_matched[i] || !a.number_values[i].parsed) continue;
+        for (size_t j = 0; j < nb.size(); ++j) {
+            if (!b_matched[j] && same_figure(a.number_values[i], b.number_values[j])) {
+                match(i, j);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     Evidence e;
     double dot = 0;
@@ -337,12 +446,14 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     e.senses = std::min(a_cover, b_cover);
     e.senses_max = std::max(a_cover, b_cover);
     // Absent numbers or names are no evidence against; absent wording is.
-    e.numbers = containment(a.fp.numbers, b.fp.numbers, 1.0);
+    const SharedNumbers numbers = shared_numbers(a, b);
+    const size_t fewer_numbers = std::min(a.fp.numbers.size(), b.fp.numbers.size());
+    e.numbers = fewer_numbers ? static_cast<double>(numbers.shared) / static_cast<double>(fewer_numbers) : 1.0;
     e.entities = containment(a.fp.entities, b.fp.entities, 1.0);
     e.shingles = containment(a.fp.shingles, b.fp.shingles, 0.0);
-    e.novel_numbers = only_in_one(a.fp.numbers, b.fp.numbers);
+    e.novel_numbers = static_cast<uint32_t>(a.fp.numbers.size() + b.fp.numbers.size() - 2 * numbers.shared);
     e.novel_entities = only_in_one(a.fp.entities, b.fp.entities);
-    e.added_numbers = added_by_both(a.fp.numbers, b.fp.numbers);
+    e.added_numbers = static_cast<uint32_t>(fewer_numbers - numbers.shared);
     e.added_entities = added_by_both(a.fp.entities, b.fp.entities);
     const size_t fewer_pairs = std::min(a.fp.shingles.size(), b.fp.shingles.size());
     const size_t more_pairs = std::max(a.fp.shingles.size(), b.fp.shingles.size());
@@ -356,7 +467,8 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     }
     // Rarity is a database statistic, alike on both sides.
     e.rare_entities = shared_rare(a.fp.entities, a.rare_entities, b.fp.entities);
-    e.rare_numbers = shared_rare(a.fp.numbers, a.rare_numbers, b.fp.numbers);
+    e.rare_numbers = numbers.rare;
+    e.same_ticker = shared_count(a.fp.tickers, b.fp.tickers) > 0;
     e.shorter_body = std::min(a.fp.body_words, b.fp.body_words);
     e.title_novel = title_words_missing(a.fp, b.fp) + title_words_missing(b.fp, a.fp);
     e.correction = a.fp.correction || b.fp.correction;

@@ -9,8 +9,10 @@
 //               much of the wording itself is shared (copies and edits share
 //               it; separately written reports of one event do not).
 //   numbers   - shared numbers / numbers in the article with fewer (1 when
-//               either has none). Template stories (money markets, rig
+//               either has none), a figure matched across its forms ("4.9
+//               mln" and 4,895,720). Template stories (money markets, rig
 //               counts, results) agree on words but not on numbers.
+//   same_ticker - both headings name one stock symbol.
 //   entities  - the same for capitalised names.
 //   length    - shorter / longer, in words.
 //   hours     - time between publication (days * 24 when only dates are known).
@@ -84,6 +86,20 @@ inline constexpr double kDatabaseCommonStep = 0.05;
 inline constexpr double kDatabaseCommonRatio = 4;
 inline constexpr double kDatabaseCommonMinArticles = 1000;
 
+// A fingerprint number's value: "4.9m" is 4,900,000 given to 2 significant
+// digits (scaled), so it matches any figure that rounds to it ("4,895,720");
+// "1750" is exact. Not `parsed` for times of day and "1/2".
+struct NumberValue {
+    double value = 0;
+    int digits = 0;  // significant digits as written
+    bool scaled = false;
+    bool parsed = false;
+};
+NumberValue number_value(const std::string& number);
+// Whether two fingerprint numbers are one figure: the same value, or one
+// scaled to 2 or 3 significant digits that the other rounds to.
+bool same_figure(const NumberValue& a, const NumberValue& b);
+
 // A fingerprint with its normalised term-weight vector, ready to compare.
 struct WeighedFingerprint {
     Fingerprint fp;
@@ -97,6 +113,11 @@ struct WeighedFingerprint {
     // fp.trigrams sorted, unique; and those of each sentence of
     // kMinSentenceTokens or more, sorted, unique, one run per sentence, run
     // k ending at sentence_ends[k].
+    // The value of each number of fp.numbers (NumberValue), parallel to it;
+    // whether any is written in a form another version may write otherwise
+    // (a scale, "17.50"), so that compare() matches values, not only strings.
+    std::vector<NumberValue> number_values;
+    bool numbers_in_other_forms = false;
     std::vector<uint16_t> trigram_set;
     std::vector<uint16_t> sentence_trigrams;
     std::vector<uint32_t> sentence_ends;
@@ -165,6 +186,8 @@ struct Evidence {
     double shared_sentences = 0;
     uint32_t sentences_kept = 0;
     bool lead_shared = false;
+    // Both headings name one stock symbol (Fingerprint::tickers).
+    bool same_ticker = false;
     std::optional<long> days;
     std::optional<long> minutes;  // when both have a time of day
     // Rare names, numbers and stems both have (see WeighedFingerprint).

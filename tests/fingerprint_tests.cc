@@ -139,11 +139,54 @@ BOOST_AUTO_TEST_CASE(numbers_lose_thousands_separators) {
     const Scan s("Arrivals were 1,750 bags, then 155,221 bags at 5.93 mln; 19/06 and 2023.");
     BOOST_TEST(s.has_number("1750"));
     BOOST_TEST(s.has_number("155221"));
-    BOOST_TEST(s.has_number("5.93"));
+    BOOST_TEST(s.has_number("5.93m"));  // its scale kept (figures_keep_their_scale)
     BOOST_TEST(s.has_number("19/06"));
     BOOST_TEST(s.has_number("2023"));  // the full stop after it is not part of it
     BOOST_TEST(!s.has_number("1,750"));
     BOOST_TEST(!s.has_number("2023."));
+}
+
+BOOST_AUTO_TEST_CASE(figures_keep_their_scale) {
+    const Scan s("Net 4.9 mln dlrs vs 1.5 billion, a $5m fee, 2.1bn stg and 3.2\nmln shares; 7 mln; 12 months.");
+    for (const char* n : {"4.9m", "1.5b", "5m", "2.1b", "3.2m", "7m", "12"}) BOOST_TEST(s.has_number(n), n);
+    BOOST_TEST(!s.has_number("4.9"));
+    // A letter after a figure is no scale unless it names one ("5m" without a
+    // currency sign may be metres).
+    const Scan metres("The 5m wall and 10 km road.");
+    BOOST_TEST(metres.has_number("5"));
+    BOOST_TEST(metres.has_number("10"));
+}
+
+BOOST_AUTO_TEST_CASE(counts_and_days_in_words_are_figures) {
+    const Scan s("Payable May One to holders of record April 15; a three pct rise, two for one split. "
+                 "One analyst said five of them would, on 1 May.");
+    BOOST_TEST(s.has_number("1"));  // "May One" and "1 May"
+    BOOST_TEST(s.has_number("3"));
+    BOOST_TEST(s.has_number("2"));
+    // Not next to a unit or month: words, as written.
+    BOOST_TEST(!s.has_number("5"));
+    BOOST_TEST(std::count(s.words.begin(), s.words.end(), "one") == 2);  // "one split", "One analyst"
+    BOOST_TEST(std::count(s.words.begin(), s.words.end(), "five") == 1);
+    // "may" the verb is no month.
+    const Scan verb("They may one day agree.");
+    BOOST_TEST(verb.numbers.empty());
+}
+
+BOOST_AUTO_TEST_CASE(tickers_come_from_the_heading) {
+    news::Article a;
+    a.id = "t1";
+    a.title = "STANDARD OIL <SRD.N> TO FORM UNIT WITH <British Petroleum Co PLC>";
+    a.body = "Standard Oil <XON> said it would form a unit.";
+    const auto fp = news::DocumentBuilder().build(a).fingerprint;
+    BOOST_TEST((fp.tickers == std::vector<std::string>{"BRITISH PETROLEUM CO PLC", "SRD"}));
+    news::Article b;
+    b.id = "t2";
+    b.title = "Acme wins order (NYSE: ACME)";
+    b.body = "Acme said it won an order.";
+    const auto fb = news::DocumentBuilder().build(b).fingerprint;
+    BOOST_TEST((fb.tickers == std::vector<std::string>{"ACME"}));
+    const auto back = news::unserialise_fingerprint(news::serialise_fingerprint(fp));
+    BOOST_TEST(back.tickers == fp.tickers);
 }
 
 BOOST_AUTO_TEST_CASE(entities_exclude_sentence_initial_words) {

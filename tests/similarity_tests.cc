@@ -244,6 +244,49 @@ BOOST_AUTO_TEST_CASE(overlaps_count_against_the_smaller_list) {
     BOOST_TEST(!news::compare(weighed(a, {1.0}), weighed(b, {1.0})).days.has_value());
 }
 
+BOOST_AUTO_TEST_CASE(figures_match_across_their_forms) {
+    const auto v = [](const char* n) { return news::number_value(n); };
+    BOOST_TEST(news::same_figure(v("4.9m"), v("4895720")));    // "4.9 mln" and 4,895,720
+    BOOST_TEST(news::same_figure(v("4895720"), v("4.9m")));
+    BOOST_TEST(news::same_figure(v("1.5b"), v("1500m")));      // "1.5 bln", "1,500 mln"
+    BOOST_TEST(news::same_figure(v("17.50"), v("17.5")));
+    BOOST_TEST(news::same_figure(v("5m"), v("5000000")));      // equal, whatever the digits
+    BOOST_TEST(!news::same_figure(v("5m"), v("4895720")));     // one digit is too loose a rounding
+    BOOST_TEST(news::same_figure(v("4.9m"), v("4949999")));
+    BOOST_TEST(!news::same_figure(v("4.9m"), v("4960000")));
+    BOOST_TEST(!news::same_figure(v("4.9"), v("4895720")));    // no scale: no rounding
+    BOOST_TEST(!news::same_figure(v("11:40"), v("11:40")));    // not a value (strings match those)
+    BOOST_TEST(v("4.90m").digits == 3);
+    BOOST_TEST(v("4900000").digits == 2);
+    // Through weigh() and compare(): a table re-keyed with rounded figures.
+    news::Fingerprint a, b;
+    a.terms = b.terms = {{"Zx", 1}};
+    a.numbers = {"1173000", "17.50", "3"};
+    b.numbers = {"1.2m", "17.5", "3"};
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    news::TermWeights weights(db);
+    const auto wa = news::weigh(a, weights), wb = news::weigh(b, weights);
+    const auto e = news::compare(wa, wb);
+    BOOST_TEST(e.numbers == 1.0);
+    BOOST_TEST(e.novel_numbers == 0u);
+    BOOST_TEST(e.added_numbers == 0u);
+    BOOST_TEST(news::compare(wb, wa).numbers == 1.0);
+    b.numbers = {"1.3m", "17.5", "3"};
+    BOOST_TEST(news::compare(wa, news::weigh(b, weights)).novel_numbers == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(one_symbol_in_both_headings) {
+    news::Fingerprint a, b;
+    a.terms = b.terms = {{"Zx", 1}};
+    a.tickers = {"KASL"};
+    b.tickers = {"ACME", "KASL"};
+    BOOST_TEST(news::compare(weighed(a, {1.0}), weighed(b, {1.0})).same_ticker);
+    b.tickers = {"ACME"};
+    BOOST_TEST(!news::compare(weighed(a, {1.0}), weighed(b, {1.0})).same_ticker);
+    b.tickers.clear();
+    BOOST_TEST(!news::compare(weighed(a, {1.0}), weighed(b, {1.0})).same_ticker);
+}
+
 BOOST_AUTO_TEST_CASE(what_only_one_article_has_is_counted_both_ways) {
     news::Fingerprint a, b;
     a.terms = b.terms = {{"Zx", 1}};
