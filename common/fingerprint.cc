@@ -73,8 +73,8 @@ size_t with_fraction(const std::string& text, size_t i, std::string& num) {
 }
 
 // The word at text[i] or after the spaces and at most one line break there,
-// lower-cased, "" if none; `capitalised` says whether it began with a capital.
-std::string next_word(const std::string& text, size_t i, bool* capitalised = nullptr) {
+// lower-cased, "" if none.
+std::string next_word(const std::string& text, size_t i) {
     bool line_break = false;
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || (text[i] == '\n' && !line_break))) {
         line_break = line_break || text[i] == '\n';
@@ -82,7 +82,6 @@ std::string next_word(const std::string& text, size_t i, bool* capitalised = nul
     }
     const size_t start = i;
     while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
-    if (capitalised) *capitalised = i > start && std::isupper(static_cast<unsigned char>(text[start]));
     std::string word = text.substr(start, i - start);
     for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return word;
@@ -96,36 +95,6 @@ char scale_of(const std::string& word) {
     if (word == "bln" || word == "billion" || word == "billions" || word == "bn") return 'b';
     if (word == "trillion" || word == "trln" || word == "tn") return 't';
     return 0;
-}
-
-// One of "one" .. "twelve": 1 .. 12, else 0.
-int number_word(const std::string& word) {
-    static const char* const kWords[] = {"one", "two", "three", "four",  "five",   "six",
-                                         "seven", "eight", "nine", "ten", "eleven", "twelve"};
-    for (int k = 0; k < 12; ++k)
-        if (word == kWords[k]) return k + 1;
-    return 0;
-}
-
-// A month's name or abbreviation, when written with a capital ("May" the
-// month, "may" the verb).
-bool is_month(const std::string& lower, bool capitalised) {
-    static const char* const kMonths[] = {"january", "jan",  "february", "feb", "march",  "mar",  "april",
-                                          "apr",     "may",  "june",     "jun", "july",   "jul",  "august",
-                                          "aug",     "september", "sep", "sept", "october", "oct", "november",
-                                          "nov",     "december",  "dec"};
-    return capitalised && std::any_of(std::begin(kMonths), std::end(kMonths), [&](const char* m) { return lower == m; });
-}
-
-// Words a count is written before in figures or in words ("three pct",
-// "two for one", "five mln dlrs"): a number word there is a figure.
-bool is_unit(const std::string& word) {
-    static const char* const kUnits[] = {"cts",    "ct",     "cent",  "cents",   "dlrs",  "dlr",    "dollars",
-                                         "pct",    "percent", "mln",  "million", "bln",   "billion", "shares",
-                                         "shrs",   "months", "mths",  "month",   "weeks", "years",  "days",
-                                         "for",    "vs",     "pence", "yen",     "francs", "marks", "stg",
-                                         "pounds", "euros",  "per"};
-    return std::any_of(std::begin(kUnits), std::end(kUnits), [&](const char* u) { return word == u; });
 }
 
 // A currency sign just before text[i]: "$5m", "£5m" (the pound and euro as UTF-8).
@@ -200,8 +169,7 @@ struct Reader {
 // 5: times of day ("11:40") kept whole among the numbers; 6: the body's
 // trigrams and sentence ends (Fingerprint::trigrams), fractions as decimals
 // ("17-1/2" is 17.5); 7: figures keep their scale ("4.9 mln" is "4.9m"),
-// counts and days in words next to a unit or month read as figures ("three
-// pct", "May One"), and the heading's tickers (Fingerprint::tickers).
+// and the heading's tickers (Fingerprint::tickers).
 constexpr char kFormat = '\x07';
 
 // Optional signed values as varints: 0 is "none", others are offset by 2^40.
@@ -256,7 +224,6 @@ void scan_text(const std::string& raw, TextScan& out) {
     const std::string text = ascii_quotes(raw);
     const size_t n = text.size();
     bool sentence_start = true;
-    bool after_month = false;  // the last token read was a month's name
     const auto end_sentence = [&out] {
         const auto tokens = static_cast<uint32_t>(out.words.size() + out.numbers.size());
         if (tokens > 0 && (out.sentence_ends.empty() || out.sentence_ends.back() != tokens))
@@ -297,7 +264,6 @@ void scan_text(const std::string& raw, TextScan& out) {
             }
             out.number_at.push_back(static_cast<uint32_t>(out.words.size()));
             out.numbers.push_back(num);
-            after_month = false;
             sentence_start = false;
         } else if (is_alpha(c)) {
             const size_t start = i;
@@ -314,25 +280,10 @@ void scan_text(const std::string& raw, TextScan& out) {
             if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0) word.resize(word.size() - 2);
             while (!word.empty() && word.back() == '\'') word.pop_back();
             for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-            // "three pct", "May One", "one May": a count or a day written in
-            // words is the figure another version writes in digits.
-            if (const int value = number_word(word)) {
-                bool next_capitalised = false;
-                const std::string next = next_word(text, i, &next_capitalised);
-                if (after_month || is_unit(next) || is_month(next, next_capitalised)) {
-                    out.number_at.push_back(static_cast<uint32_t>(out.words.size()));
-                    out.numbers.push_back(std::to_string(value));
-                    after_month = false;
-                    sentence_start = false;
-                    continue;
-                }
-            }
-            const bool month = is_month(word, capitalised);
             if (!word.empty() && !is_stopword(word)) {
                 if (capitalised && !sentence_start && word.size() >= 2) out.entities.push_back(word);
                 out.words.push_back(std::move(word));
             }
-            after_month = month;
             sentence_start = false;
         } else {
             // Wire copy is hard-wrapped, so a single newline does not end a

@@ -22,9 +22,9 @@ struct Fingerprint {
     // words excluded) with their within-document frequency, sorted by term.
     std::vector<std::pair<std::string, uint32_t>> terms;
     // Numbers as written, commas removed ("1,750" -> "1750"), a scale kept
-    // as a letter ("4.9 mln" -> "4.9m", "1.5bn" -> "1.5b"), counts and days
-    // in words next to a unit or month as figures ("three pct" -> "3"),
-    // sorted, unique.
+    // as a letter ("4.9 mln" -> "4.9m", "1.5bn" -> "1.5b"), sorted, unique.
+    // (Counts in words stay words: spinners swap "three" for "trio" as
+    // readily as for "3".)
     std::vector<std::string> numbers;
     // Lower-cased capitalised words of the body that do not start a sentence
     // (names of people, places, companies), sorted, unique.

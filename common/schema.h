@@ -43,7 +43,7 @@ namespace news::schema {
 // 10: fingerprints of format 6 (common/fingerprint.h): the sentence of each word-pair hash,
 //    for the shared-sentences evidence, and fractions read as decimals ("17-1/2" is 17.5).
 // 11: fingerprints of format 7: figures with their scale ("4.9 mln" is "4.9m", matched to
-//    4,895,720), counts in words as figures ("three pct"), and the heading's tickers.
+//    4,895,720) and the heading's tickers.
 inline constexpr int kVersion = 11;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and

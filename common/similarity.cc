@@ -230,7 +230,8 @@ NumberValue number_value(const std::string& number) {
     if (digits.empty() || digits.find_first_not_of("0123456789.") != std::string::npos ||
         (point != std::string::npos && digits.find('.', point + 1) != std::string::npos) || digits == ".")
         return NumberValue{};
-    v.value = std::strtod(digits.c_str(), nullptr) * scale;
+    v.written = std::strtod(digits.c_str(), nullptr);
+    v.value = v.written * scale;
     // Significant digits: leading zeros never count; an integer's trailing
     // zeros neither ("4,900,000" may be rounded), a decimal's do ("4.90").
     std::string significant = digits;
@@ -245,7 +246,10 @@ NumberValue number_value(const std::string& number) {
 
 bool same_figure(const NumberValue& a, const NumberValue& b) {
     if (!a.parsed || !b.parsed) return false;
-    if (std::fabs(a.value - b.value) <= 1e-9 * std::max({std::fabs(a.value), std::fabs(b.value), 1.0})) return true;
+    const auto equal = [](double x, double y) {
+        return std::fabs(x - y) <= 1e-9 * std::max({std::fabs(x), std::fabs(y), 1.0});
+    };
+    if (equal(a.value, b.value) || equal(a.written, b.written)) return true;
     // "4.9 mln" for 4,895,720: two or three digits say a figure was rounded;
     // one ("5 mln") is too loose to match a different figure by.
     for (const auto* rounded : {&a, &b}) {

@@ -91,13 +91,17 @@ inline constexpr double kDatabaseCommonMinArticles = 1000;
 // "1750" is exact. Not `parsed` for times of day and "1/2".
 struct NumberValue {
     double value = 0;
+    double written = 0;  // the value without its scale ("4.9m": 4.9)
     int digits = 0;  // significant digits as written
     bool scaled = false;
     bool parsed = false;
 };
 NumberValue number_value(const std::string& number);
 // Whether two fingerprint numbers are one figure: the same value, or one
-// scaled to 2 or 3 significant digits that the other rounds to.
+// scaled to 2 or 3 significant digits that the other rounds to, or the same
+// digits whatever their scales (the strings alone matched before schema 11:
+// a spinner swaps "million" for "1000000" and "billion" for "trillion", so
+// a scale may differ where the figure does not).
 bool same_figure(const NumberValue& a, const NumberValue& b);
 
 // A fingerprint with its normalised term-weight vector, ready to compare.

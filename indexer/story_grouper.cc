@@ -55,9 +55,13 @@ size_t approximate_bytes(const WeighedFingerprint& w) {
     const Fingerprint& fp = w.fp;
     size_t bytes = sizeof(CachedArticle) + fp.terms.capacity() * sizeof(fp.terms[0]);
     for (const auto& term : fp.terms) bytes += term.first.capacity() > 15 ? term.first.capacity() + 1 : 0;
-    bytes += strings(fp.numbers) + strings(fp.entities) + strings(fp.title_stems) + strings(fp.title_numbers);
+    bytes += strings(fp.numbers) + strings(fp.entities) + strings(fp.title_stems) + strings(fp.title_numbers) +
+             strings(fp.tickers);
     bytes += fp.shingles.capacity() * sizeof(uint64_t) + w.weights.capacity() * sizeof(double) +
-             w.term_senses.capacity() * sizeof(w.term_senses[0]);
+             w.term_senses.capacity() * sizeof(w.term_senses[0]) + w.number_values.capacity() * sizeof(NumberValue);
+    // The sentence evidence's trigrams: as stored, as a set, and by sentence.
+    bytes += (fp.trigrams.capacity() + w.trigram_set.capacity() + w.sentence_trigrams.capacity()) * sizeof(uint16_t) +
+             (fp.sentence_ends.capacity() + w.sentence_ends.capacity()) * sizeof(uint32_t);
     return bytes;
 }
 

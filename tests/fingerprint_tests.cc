@@ -157,21 +157,6 @@ BOOST_AUTO_TEST_CASE(figures_keep_their_scale) {
     BOOST_TEST(metres.has_number("10"));
 }
 
-BOOST_AUTO_TEST_CASE(counts_and_days_in_words_are_figures) {
-    const Scan s("Payable May One to holders of record April 15; a three pct rise, two for one split. "
-                 "One analyst said five of them would, on 1 May.");
-    BOOST_TEST(s.has_number("1"));  // "May One" and "1 May"
-    BOOST_TEST(s.has_number("3"));
-    BOOST_TEST(s.has_number("2"));
-    // Not next to a unit or month: words, as written.
-    BOOST_TEST(!s.has_number("5"));
-    BOOST_TEST(std::count(s.words.begin(), s.words.end(), "one") == 2);  // "one split", "One analyst"
-    BOOST_TEST(std::count(s.words.begin(), s.words.end(), "five") == 1);
-    // "may" the verb is no month.
-    const Scan verb("They may one day agree.");
-    BOOST_TEST(verb.numbers.empty());
-}
-
 BOOST_AUTO_TEST_CASE(tickers_come_from_the_heading) {
     news::Article a;
     a.id = "t1";

@@ -255,6 +255,8 @@ BOOST_AUTO_TEST_CASE(figures_match_across_their_forms) {
     BOOST_TEST(news::same_figure(v("4.9m"), v("4949999")));
     BOOST_TEST(!news::same_figure(v("4.9m"), v("4960000")));
     BOOST_TEST(!news::same_figure(v("4.9"), v("4895720")));    // no scale: no rounding
+    BOOST_TEST(news::same_figure(v("4.9m"), v("4.9")));        // the digits as written, as before
+    BOOST_TEST(news::same_figure(v("1.5b"), v("1.5t")));       // a spinner's "trillion" for "billion"
     BOOST_TEST(!news::same_figure(v("11:40"), v("11:40")));    // not a value (strings match those)
     BOOST_TEST(v("4.90m").digits == 3);
     BOOST_TEST(v("4900000").digits == 2);
