@@ -169,7 +169,7 @@ struct Reader {
 // 5: times of day ("11:40") kept whole among the numbers; 6: the body's
 // trigrams and sentence ends (Fingerprint::trigrams), fractions as decimals
 // ("17-1/2" is 17.5); 7: figures keep their scale ("4.9 mln" is "4.9m"),
-// and the heading's tickers (Fingerprint::tickers).
+// the heading's tickers and times of day (Fingerprint::tickers, heading_times).
 constexpr char kFormat = '\x07';
 
 // Optional signed values as varints: 0 is "none", others are offset by 2^40.
@@ -384,6 +384,46 @@ static std::vector<std::string> tickers_of(const std::string& heading) {
     return tickers;
 }
 
+// The times of day a heading names, as "HH:MM": its clock times among
+// `heading_numbers` ("11:40", "1000 HRS"), a four-digit time before the
+// date of a wire table's heading ("RATES 1100 - APRIL 7"), and the session
+// words of quote tables ("noon call" is "12:00", "clsg" and "closing" are
+// "close", "opening" is "open"). Sorted, unique.
+static std::vector<std::string> times_of(const std::string& heading, const std::vector<std::string>& heading_numbers) {
+    std::vector<std::string> times;
+    for (const auto& n : heading_numbers)
+        if (n.find(':') != std::string::npos) times.push_back(n);
+    std::string lower = heading;
+    for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    static const char* const kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                          "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (size_t i = 0; i + 4 <= lower.size(); ++i) {
+        const bool starts = i == 0 || !std::isalnum(static_cast<unsigned char>(lower[i - 1]));
+        if (!starts || !std::all_of(lower.begin() + i, lower.begin() + i + 4, is_digit) ||
+            (i + 4 < lower.size() && std::isalnum(static_cast<unsigned char>(lower[i + 4]))))
+            continue;
+        const int hours = std::stoi(lower.substr(i, 2)), minutes = std::stoi(lower.substr(i + 2, 2));
+        size_t j = i + 4;
+        while (j < lower.size() && lower[j] == ' ') ++j;
+        // 20:00-20:59 would read as this century's years ("2023 - June").
+        if (hours > 23 || minutes > 59 || hours == 20 || j >= lower.size() || lower[j] != '-') continue;
+        ++j;
+        while (j < lower.size() && lower[j] == ' ') ++j;
+        if (std::any_of(std::begin(kMonths), std::end(kMonths),
+                        [&](const char* m) { return lower.compare(j, 3, m) == 0; }))
+            times.push_back(lower.substr(i, 2) + ':' + lower.substr(i + 2, 2));
+    }
+    TextScan words;
+    scan_text(heading, words);
+    for (const auto& w : words.words) {
+        if (w == "noon" || w == "midday") times.emplace_back("12:00");
+        else if (w == "clsg" || w == "closing") times.emplace_back("close");
+        else if (w == "opening") times.emplace_back("open");
+    }
+    sort_unique(times);
+    return times;
+}
+
 // The title; when there is none, the body's first line if it is short enough
 // to be a heading (wire tables and correction notices carry theirs there:
 // "CBT 11:40 EDT", "CORRECTION - TRANSALTA ..."), not an opening sentence.
@@ -476,6 +516,7 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
             if (n.find(':') != std::string::npos) fp.title_numbers.push_back(std::move(n));
     }
     sort_unique(fp.title_numbers);
+    fp.heading_times = times_of(heading, fp.title_numbers);
     add_trigrams(body, fp);
     fp.numbers = std::move(body.numbers);
     fp.numbers.insert(fp.numbers.end(), title.numbers.begin(), title.numbers.end());
@@ -539,6 +580,8 @@ std::string serialise_fingerprint(const Fingerprint& fp) {
     }
     put_varint(out, fp.tickers.size());
     for (const auto& s : fp.tickers) put_string(out, s);
+    put_varint(out, fp.heading_times.size());
+    for (const auto& s : fp.heading_times) put_string(out, s);
     return out;
 }
 
@@ -592,6 +635,9 @@ Fingerprint unserialise_fingerprint(const std::string& data) {
     const auto ntickers = r.varint();
     if (ntickers > data.size() - r.pos) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
     for (uint64_t i = 0; i < ntickers; ++i) fp.tickers.push_back(r.str());
+    const auto ntimes = r.varint();
+    if (ntimes > data.size() - r.pos) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
+    for (uint64_t i = 0; i < ntimes; ++i) fp.heading_times.push_back(r.str());
     return fp;
 }
 

@@ -54,6 +54,10 @@ struct Fingerprint {
     // Stock symbols of the heading ("<SRD>", "(NYSE: SRD)"), upper-cased,
     // sorted, unique: one company's items, whatever their headlines say.
     std::vector<std::string> tickers;
+    // Times of day the heading names ("11:40", "RATES 1100 - APRIL 7" as
+    // "11:00", a quote table's "noon" or "clsg" session), sorted, unique: two
+    // snapshots of one table at other times are never one story.
+    std::vector<std::string> heading_times;
     // The heading marks a correction or repeat ("CORRECTED - ...", "RPT ..."):
     // such a version may come days after the original.
     bool correction = false;

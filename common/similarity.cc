@@ -137,14 +137,6 @@ bool lead_shared(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     return shared.size() >= kLeadShared * static_cast<double>(std::min(a_size, b_size));
 }
 
-// The times of day among a heading's numbers ("11:40"; sorted as they are).
-std::vector<std::string> clock_times(const std::vector<std::string>& heading_numbers) {
-    std::vector<std::string> times;
-    for (const auto& n : heading_numbers)
-        if (n.find(':') != std::string::npos) times.push_back(n);
-    return times;
-}
-
 }  // namespace
 
 TermWeights::TermWeights(const Xapian::Database& db)
@@ -479,8 +471,8 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     e.both_correction = a.fp.correction && b.fp.correction;
     e.title_numbers_differ =
         !a.fp.title_numbers.empty() && !b.fp.title_numbers.empty() && a.fp.title_numbers != b.fp.title_numbers;
-    const auto a_times = clock_times(a.fp.title_numbers), b_times = clock_times(b.fp.title_numbers);
-    e.other_snapshot = !a_times.empty() && !b_times.empty() && containment(a_times, b_times, 1.0) == 0;
+    e.other_snapshot = !a.fp.heading_times.empty() && !b.fp.heading_times.empty() &&
+                       shared_count(a.fp.heading_times, b.fp.heading_times) == 0;
     e.headline_only = a.fp.body_words == 0 || b.fp.body_words == 0;
     e.both_headline_only = a.fp.body_words == 0 && b.fp.body_words == 0;
     if (a.fp.minute && b.fp.minute) e.minutes = std::labs(*a.fp.minute - *b.fp.minute);

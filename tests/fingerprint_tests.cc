@@ -157,6 +157,24 @@ BOOST_AUTO_TEST_CASE(figures_keep_their_scale) {
     BOOST_TEST(metres.has_number("10"));
 }
 
+BOOST_AUTO_TEST_CASE(heading_times_name_a_tables_snapshot) {
+    const auto times = [](const std::string& body) {
+        news::Article a;
+        a.id = "t";
+        a.body = body;
+        return news::DocumentBuilder().build(a).fingerprint.heading_times;
+    };
+    using V = std::vector<std::string>;
+    BOOST_TEST((times("LONDON EURODOLLAR DEPOSITS RATES 1100 - APRIL 7\n OVERNIGHT 6-1/4 1/8") == V{"11:00"}));
+    BOOST_TEST((times("SINGAPORE RUBBER 1615 - APRIL 7\n QUIET") == V{"16:15"}));
+    BOOST_TEST((times("Kuala lumpur rubber noon call -april 7 smr 20\nmay 194.50") == V{"12:00"}));
+    BOOST_TEST((times("Kuala lumpur rubber clsg -april 7\n may 194.50 196.50") == V{"close"}));
+    BOOST_TEST((times("CBT 11:40 EDT\nWHEAT 2.80") == V{"11:40"}));
+    // Not times: a year before a month, a figure before no date.
+    BOOST_TEST(times("RESULTS 2023 - JUNE UPDATE\nSales rose.").empty());
+    BOOST_TEST(times("OUTPUT 1100 TONNES\nOutput rose.").empty());
+}
+
 BOOST_AUTO_TEST_CASE(tickers_come_from_the_heading) {
     news::Article a;
     a.id = "t1";

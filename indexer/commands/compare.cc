@@ -31,6 +31,7 @@ WeighedFingerprint without_names_and_figures(WeighedFingerprint w) {
     w.fp.numbers.clear();
     w.fp.entities.clear();
     w.fp.title_numbers.clear();
+    w.fp.heading_times.clear();
     w.fp.tickers.clear();
     w.number_values.clear();
     w.numbers_in_other_forms = false;
