@@ -76,6 +76,13 @@ const DedupRule kOtherInstance = {"other-instance",
                                   "ENGLAND ... 478 MLN\", \"... 195 MLN\") are other instances of one template: "
                                   "one story at most, never merely one event"};
 
+// Reuters-style correction notices quote the headline of the item they
+// correct and are often cut to the corrected paragraph, sharing too little
+// text with it for the fitted evidence; the label rules call the two one story.
+const DedupRule kCorrectionOf = {"correction-of",
+                                 "a correction notice quoting an article's headline (\"In item headlined ... "
+                                 "please read\") is a version of that article"};
+
 const DedupRule kOtherSnapshot = {"other-snapshot",
                                    "headings with other times of day (\"CBT 11:40 EDT\", \"CBT 12:40 EDT\") are "
                                    "two snapshots of one quote table, not versions of one article"};
@@ -137,6 +144,11 @@ DedupDecision decide(const Evidence& e, bool explain) {
     }
     if (e.cosine < kMinSharedCosine) {
         d.rules.push_back(kNothingShared);
+        return d;
+    }
+    if (e.corrects_other && !e.headline_only && !e.other_snapshot && (!hours || *hours <= kStoryMaxHours)) {
+        d.rules.push_back(kCorrectionOf);
+        d.relation = Relation::kSameStory;
         return d;
     }
     bool story_possible = true;

@@ -169,7 +169,8 @@ struct Reader {
 // 5: times of day ("11:40") kept whole among the numbers; 6: the body's
 // trigrams and sentence ends (Fingerprint::trigrams), fractions as decimals
 // ("17-1/2" is 17.5); 7: figures keep their scale ("4.9 mln" is "4.9m"),
-// the heading's tickers and times of day (Fingerprint::tickers, heading_times).
+// the heading's tickers and times of day, the headline a correction notice
+// quotes (Fingerprint::tickers, heading_times, corrected_heading).
 constexpr char kFormat = '\x07';
 
 // Optional signed values as varints: 0 is "none", others are offset by 2^40.
@@ -424,6 +425,25 @@ static std::vector<std::string> times_of(const std::string& heading, const std::
     return times;
 }
 
+// The headline a correction notice quotes: the first double-quoted span of
+// its opening ("In item headlined \"HEINEKEN N.V. <HEIN.AS> 1986 YEAR\"
+// please read ..."), as title stems (see make_fingerprint). Empty if none.
+static std::vector<std::string> quoted_heading_stems(const std::string& body) {
+    constexpr size_t kOpening = 400, kMaxQuote = 200;
+    const std::string text = ascii_quotes(body.substr(0, kOpening));
+    const size_t open = text.find('"');
+    if (open == std::string::npos) return {};
+    const size_t close = text.find('"', open + 1);
+    if (close == std::string::npos || close - open > kMaxQuote) return {};
+    TextScan quoted;
+    scan_text(text.substr(open + 1, close - open - 1), quoted);
+    std::vector<std::string> stems;
+    for (const auto& word : quoted.words)
+        if (word.size() >= 3) stems.push_back(cached_stem(word));
+    sort_unique(stems);
+    return stems;
+}
+
 // The title; when there is none, the body's first line if it is short enough
 // to be a heading (wire tables and correction notices carry theirs there:
 // "CBT 11:40 EDT", "CORRECTION - TRANSALTA ..."), not an opening sentence.
@@ -531,6 +551,7 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
         if (word.size() >= 3) fp.title_stems.push_back(cached_stem(word));
     }
     fp.correction = marks_correction(heading);
+    if (fp.correction) fp.corrected_heading = quoted_heading_stems(article.body);
     fp.tickers = tickers_of(heading);
     sort_unique(fp.title_stems);
     fp.body_words = static_cast<uint32_t>(body.words.size());
@@ -582,6 +603,8 @@ std::string serialise_fingerprint(const Fingerprint& fp) {
     for (const auto& s : fp.tickers) put_string(out, s);
     put_varint(out, fp.heading_times.size());
     for (const auto& s : fp.heading_times) put_string(out, s);
+    put_varint(out, fp.corrected_heading.size());
+    for (const auto& s : fp.corrected_heading) put_string(out, s);
     return out;
 }
 
@@ -638,6 +661,9 @@ Fingerprint unserialise_fingerprint(const std::string& data) {
     const auto ntimes = r.varint();
     if (ntimes > data.size() - r.pos) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
     for (uint64_t i = 0; i < ntimes; ++i) fp.heading_times.push_back(r.str());
+    const auto ncorrected = r.varint();
+    if (ncorrected > data.size() - r.pos) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
+    for (uint64_t i = 0; i < ncorrected; ++i) fp.corrected_heading.push_back(r.str());
     return fp;
 }
 

@@ -58,6 +58,10 @@ struct Fingerprint {
     // "11:00", a quote table's "noon" or "clsg" session), sorted, unique: two
     // snapshots of one table at other times are never one story.
     std::vector<std::string> heading_times;
+    // For a correction notice, the title stems of the headline it quotes
+    // ("In item headlined \"HEINEKEN N.V. <HEIN.AS> 1986 YEAR\" please read
+    // ..."), sorted, unique: the article it corrects, which it names.
+    std::vector<std::string> corrected_heading;
     // The heading marks a correction or repeat ("CORRECTED - ...", "RPT ..."):
     // such a version may come days after the original.
     bool correction = false;

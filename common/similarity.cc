@@ -350,7 +350,7 @@ std::string evidence_json(const Evidence& e) {
                         {"shared_sentences", e.shared_sentences},
                         {"sentences_kept", e.sentences_kept}, {"lead_shared", e.lead_shared},
                         {"rare_entities", e.rare_entities}, {"rare_numbers", e.rare_numbers},
-                        {"rare_stems", e.rare_stems}, {"same_ticker", e.same_ticker},
+                        {"rare_stems", e.rare_stems}, {"same_ticker", e.same_ticker}, {"corrects_other", e.corrects_other},
                         {"relation", to_string(judge(e))}};
     j["days"] = e.days ? nlohmann::json(*e.days) : nlohmann::json();
     j["minutes"] = e.minutes ? nlohmann::json(*e.minutes) : nlohmann::json();
@@ -427,6 +427,15 @@ SharedNumbers shared_numbers(const WeighedFingerprint& a, const WeighedFingerpri
 
 }  // namespace
 
+// `notice` quotes the headline of `article` (Evidence::corrects_other).
+static bool quotes_heading_of(const Fingerprint& notice, const Fingerprint& article) {
+    const auto& quoted = notice.corrected_heading;
+    const auto& heading = article.title_stems;
+    if (quoted.size() < 2 || heading.empty()) return false;
+    const size_t shared = shared_count(quoted, heading);
+    return shared >= 2 && static_cast<double>(shared) >= kQuotedHeadingShare * static_cast<double>(std::max(quoted.size(), heading.size()));
+}
+
 Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     Evidence e;
     double dot = 0;
@@ -465,6 +474,7 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     e.rare_entities = shared_rare(a.fp.entities, a.rare_entities, b.fp.entities);
     e.rare_numbers = numbers.rare;
     e.same_ticker = shared_count(a.fp.tickers, b.fp.tickers) > 0;
+    e.corrects_other = quotes_heading_of(a.fp, b.fp) || quotes_heading_of(b.fp, a.fp);
     e.shorter_body = std::min(a.fp.body_words, b.fp.body_words);
     e.title_novel = title_words_missing(a.fp, b.fp) + title_words_missing(b.fp, a.fp);
     e.correction = a.fp.correction || b.fp.correction;

@@ -192,6 +192,10 @@ struct Evidence {
     bool lead_shared = false;
     // Both headings name one stock symbol (Fingerprint::tickers).
     bool same_ticker = false;
+    // One is a correction notice quoting the other's headline
+    // (Fingerprint::corrected_heading): at least kQuotedHeadingShare of the
+    // larger of the two stem sets, and two stems, shared.
+    bool corrects_other = false;
     std::optional<long> days;
     std::optional<long> minutes;  // when both have a time of day
     // Rare names, numbers and stems both have (see WeighedFingerprint).
@@ -200,6 +204,7 @@ struct Evidence {
     uint32_t rare_stems = 0;
 };
 
+inline constexpr double kQuotedHeadingShare = 0.75;
 inline constexpr double kSentenceKept = 0.7;
 inline constexpr double kLeadShared = 0.6;
 

@@ -396,6 +396,45 @@ BOOST_AUTO_TEST_CASE(judge_rule) {
     BOOST_TEST(news::judge(unrelated) == Relation::kDifferent);
 }
 
+// A correction notice cut to the corrected paragraph shares little text with
+// the item it corrects, but names it: it quotes its headline.
+BOOST_AUTO_TEST_CASE(a_correction_notice_quoting_a_headline_is_a_version_of_it) {
+    news::DocumentBuilder builder;
+    news::Article original;
+    original.id = "orig";
+    original.title = "HEINEKEN N.V. <HEIN.AS> 1986 YEAR";
+    original.body = "Pre-tax profit 513.2 mln guilders vs 545.5 mln\n    Net profit 285.3 mln guilders vs 265.4 mln\n"
+                    "    Consolidated net turnover 6.68 billion guilders vs 6.40 billion";
+    original.date = news::parse_date("1987-03-06T11:28:25");
+    news::Article notice;
+    notice.id = "notice";
+    notice.body = "CORRECTION - HEINEKEN 1986 YEAR\n    In item headlined \"HEINEKEN N.V. <HEIN.AS> 1986 YEAR\" please\n"
+                  "read in first line pre-tax profit 513.2 mln guilders vs 454.5\nmln.\n"
+                  "    Corrects year ago comparison to 454.5 mln from 545.5 mln.";
+    notice.date = news::parse_date("1987-03-06T12:28:37");
+    news::Article other = original;  // another company's results, not quoted
+    other.id = "other";
+    other.title = "AKZO N.V. <AKZO.AS> 1986 YEAR";
+    const auto fo = builder.build(original).fingerprint, fn = builder.build(notice).fingerprint,
+               fx = builder.build(other).fingerprint;
+    BOOST_TEST(fn.correction);
+    BOOST_TEST((fn.corrected_heading == std::vector<std::string>{"hein", "heineken", "year"}));
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    news::TermWeights weights(db);
+    const auto e = news::compare(news::weigh(fn, weights), news::weigh(fo, weights));
+    BOOST_TEST(e.corrects_other);
+    BOOST_TEST(news::compare(news::weigh(fo, weights), news::weigh(fn, weights)).corrects_other);
+    const auto d = news::decide(e);
+    BOOST_TEST(d.relation == Relation::kSameStory);
+    BOOST_TEST_REQUIRE(!d.rules.empty());
+    BOOST_TEST(std::string(d.rules.back().name) == "correction-of");
+    BOOST_TEST(!news::compare(news::weigh(fn, weights), news::weigh(fx, weights)).corrects_other);
+    auto late = e;  // versions come within four days
+    late.days = 6;
+    late.minutes = 6L * 1440;
+    BOOST_TEST(news::judge(late) != Relation::kSameStory);
+}
+
 BOOST_AUTO_TEST_CASE(relation_names) {
     BOOST_TEST(std::string(news::to_string(Relation::kSameStory)) == "same-story");
     BOOST_TEST(std::string(news::to_string(Relation::kSameEvent)) == "same-event");
