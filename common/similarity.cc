@@ -264,6 +264,9 @@ bool same_figure(const NumberValue& a, const NumberValue& b) {
     const auto equal = [](double x, double y) {
         return std::fabs(x - y) <= 1e-9 * std::max({std::fabs(x), std::fabs(y), 1.0});
     };
+    // Unscaled, a value is its written figure (times 1): one test of the two
+    // decides (most numbers; compare() tries every pair of unmatched ones).
+    if (!a.scaled && !b.scaled && a.value == a.written && b.value == b.written) return equal(a.value, b.value);
     if (equal(a.value, b.value) || equal(a.written, b.written)) return true;
     // "4.9 mln" for 4,895,720: two or three digits say a figure was rounded;
     // one ("5 mln") is too loose to match a different figure by.
@@ -327,9 +330,14 @@ WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
     if (norm > 0)
         for (auto& x : w.weights) x /= norm;
     const size_t prefix = schema::prefix::kStemmed.size();
+    // Sorted as (sense << 32 | index) integers: the order of the pairs, at
+    // a fraction of a pair sort's cost (callgrind: ~1.8% of grouping).
+    std::vector<uint64_t> senses;
     for (uint32_t i = 0; i < w.fp.terms.size(); ++i)
-        for (const uint32_t id : weights.senses(w.fp.terms[i].first, prefix)) w.term_senses.emplace_back(id, i);
-    std::sort(w.term_senses.begin(), w.term_senses.end());
+        for (const uint32_t id : weights.senses(w.fp.terms[i].first, prefix)) senses.push_back(uint64_t{id} << 32 | i);
+    std::sort(senses.begin(), senses.end());
+    w.term_senses.reserve(senses.size());
+    for (const uint64_t s : senses) w.term_senses.emplace_back(static_cast<uint32_t>(s >> 32), static_cast<uint32_t>(s));
     // Names are indexed as the lower-case words the fingerprint keeps.
     for (const auto& name : w.fp.entities) w.rare_entities.push_back(is_rare_term(weights, name));
     for (const auto& number : w.fp.numbers) {
