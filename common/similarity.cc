@@ -115,16 +115,23 @@ double sense_cover(const WeighedFingerprint& a, const std::vector<char>& shared)
 
 // How many of `a`'s sentences (WeighedFingerprint::sentence_trigrams) keep
 // at least kSentenceKept of their trigrams among `b`'s.
+// `b`'s trigrams are looked up in a bitmap of all 2^16 (set for the call,
+// then cleared): a binary search per trigram cost 1.9% of grouping.
 uint32_t sentences_kept(const WeighedFingerprint& a, const WeighedFingerprint& b) {
+    thread_local std::vector<uint64_t> in_b(size_t{1} << 10, 0);
+    for (const uint16_t t : b.trigram_set) in_b[t >> 6] |= uint64_t{1} << (t & 63);
     uint32_t kept = 0;
     size_t begin = 0;
     for (const uint32_t end : a.sentence_ends) {
         size_t found = 0;
-        for (size_t i = begin; i < end; ++i)
-            found += std::binary_search(b.trigram_set.begin(), b.trigram_set.end(), a.sentence_trigrams[i]);
+        for (size_t i = begin; i < end; ++i) {
+            const uint16_t t = a.sentence_trigrams[i];
+            found += (in_b[t >> 6] >> (t & 63)) & 1;
+        }
         kept += found >= kSentenceKept * static_cast<double>(end - begin) ? 1 : 0;
         begin = end;
     }
+    for (const uint16_t t : b.trigram_set) in_b[t >> 6] = 0;
     return kept;
 }
 
