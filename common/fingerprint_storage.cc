@@ -137,6 +137,7 @@ std::vector<std::string> text_terms(const Xapian::Document& doc,
                                     std::vector<std::pair<std::string, uint32_t>>* content = nullptr,
                                     std::string_view prefix = {}, std::optional<std::string>* found = nullptr) {
     std::vector<std::string> terms;
+    terms.reserve(256);  // a Reuters article has ~145 text terms: no regrowth (1% of grouping)
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         std::string term = *t;
         if (found && !*found && term.compare(0, prefix.size(), prefix) == 0) *found = term.substr(prefix.size());

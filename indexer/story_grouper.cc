@@ -58,7 +58,8 @@ size_t approximate_bytes(const WeighedFingerprint& w) {
     bytes += strings(fp.numbers) + strings(fp.entities) + strings(fp.title_stems) + strings(fp.title_numbers) +
              strings(fp.tickers);
     bytes += fp.shingles.capacity() * sizeof(uint64_t) + w.weights.capacity() * sizeof(double) +
-             w.term_senses.capacity() * sizeof(w.term_senses[0]) + w.number_values.capacity() * sizeof(NumberValue);
+             w.term_senses.capacity() * sizeof(w.term_senses[0]) + w.number_values.capacity() * sizeof(NumberValue) +
+             w.term_keys.capacity() * sizeof(uint64_t);
     // The sentence evidence's trigrams: as stored, as a set, and by sentence.
     bytes += (fp.trigrams.capacity() + w.trigram_set.capacity() + w.sentence_trigrams.capacity()) * sizeof(uint16_t) +
              (fp.sentence_ends.capacity() + w.sentence_ends.capacity()) * sizeof(uint32_t);
