@@ -234,6 +234,7 @@ void scan_text(const std::string& raw, TextScan& out) {
     while (i < n) {
         const char c = text[i];
         if (is_digit(c)) {
+            const size_t number_start = i;
             std::string num;
             while (i < n) {
                 if (is_digit(text[i])) {
@@ -252,7 +253,6 @@ void scan_text(const std::string& raw, TextScan& out) {
                     break;
                 }
             }
-            const size_t number_start = i - num.size();
             if (is_clock_hhmm(num, text, i)) num = num.substr(0, 2) + ':' + num.substr(2);  // "1000 HRS"
             i = with_fraction(text, i, num);
             if (num.find_first_of(":/") == std::string::npos) {

@@ -147,8 +147,9 @@ BOOST_AUTO_TEST_CASE(numbers_lose_thousands_separators) {
 }
 
 BOOST_AUTO_TEST_CASE(figures_keep_their_scale) {
-    const Scan s("Net 4.9 mln dlrs vs 1.5 billion, a $5m fee, 2.1bn stg and 3.2\nmln shares; 7 mln; 12 months.");
-    for (const char* n : {"4.9m", "1.5b", "5m", "2.1b", "3.2m", "7m", "12"}) BOOST_TEST(s.has_number(n), n);
+    const Scan s("Net 4.9 mln dlrs vs 1.5 billion, a $5m fee, 2.1bn stg and 3.2\nmln shares; 7 mln; 12 months; "
+                 "$1,250m of debt.");
+    for (const char* n : {"4.9m", "1.5b", "5m", "2.1b", "3.2m", "7m", "12", "1250m"}) BOOST_TEST(s.has_number(n), n);
     BOOST_TEST(!s.has_number("4.9"));
     // A letter after a figure is no scale unless it names one ("5m" without a
     // currency sign may be metres).
