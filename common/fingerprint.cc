@@ -389,8 +389,10 @@ static std::vector<std::string> tickers_of(const std::string& heading) {
 // `heading_numbers` ("11:40", "1000 HRS"), a four-digit time before the
 // date of a wire table's heading ("RATES 1100 - APRIL 7"), and the session
 // words of quote tables ("noon call" is "12:00", "clsg" and "closing" are
-// "close", "opening" is "open"). Sorted, unique.
-static std::vector<std::string> times_of(const std::string& heading, const std::vector<std::string>& heading_numbers) {
+// "close", "opening" is "open"). Sorted, unique. `heading_words` are the
+// heading's scanned words, which the caller has already.
+static std::vector<std::string> times_of(const std::string& heading, const std::vector<std::string>& heading_numbers,
+                                         const std::vector<std::string>& heading_words) {
     std::vector<std::string> times;
     for (const auto& n : heading_numbers)
         if (n.find(':') != std::string::npos) times.push_back(n);
@@ -414,9 +416,7 @@ static std::vector<std::string> times_of(const std::string& heading, const std::
                         [&](const char* m) { return lower.compare(j, 3, m) == 0; }))
             times.push_back(lower.substr(i, 2) + ':' + lower.substr(i + 2, 2));
     }
-    TextScan words;
-    scan_text(heading, words);
-    for (const auto& w : words.words) {
+    for (const auto& w : heading_words) {
         if (w == "noon" || w == "midday") times.emplace_back("12:00");
         else if (w == "clsg" || w == "closing") times.emplace_back("close");
         else if (w == "opening") times.emplace_back("open");
@@ -536,7 +536,7 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
             if (n.find(':') != std::string::npos) fp.title_numbers.push_back(std::move(n));
     }
     sort_unique(fp.title_numbers);
-    fp.heading_times = times_of(heading, fp.title_numbers);
+    fp.heading_times = times_of(heading, fp.title_numbers, heading_words);
     add_trigrams(body, fp);
     fp.numbers = std::move(body.numbers);
     fp.numbers.insert(fp.numbers.end(), title.numbers.begin(), title.numbers.end());

@@ -14,58 +14,41 @@
 namespace news {
 namespace {
 
-// |a ∩ b| over sorted unique lists.
-template <typename T>
-size_t shared_count(const std::vector<T>& a, const std::vector<T>& b) {
+// What two sorted unique lists share: |a ∩ b|, and how many of those items
+// are marked rare in `a_rare` (parallel to `a`; none when it is absent). One
+// merge gives every overlap figure a list needs.
+struct Overlap {
     size_t shared = 0;
-    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-        if (*i < *j) {
-            ++i;
-        } else if (*j < *i) {
-            ++j;
-        } else {
-            ++shared, ++i, ++j;
-        }
-    }
-    return shared;
-}
+    uint32_t rare = 0;
+};
 
-// |a ∩ b| / min(|a|, |b|) over sorted unique lists; `if_empty` when either
-// list is empty.
 template <typename T>
-double containment(const std::vector<T>& a, const std::vector<T>& b, double if_empty) {
-    if (a.empty() || b.empty()) return if_empty;
-    return static_cast<double>(shared_count(a, b)) / static_cast<double>(std::min(a.size(), b.size()));
-}
-
-// |a| + |b| - 2 |a ∩ b| over sorted unique lists: the items only one has.
-template <typename T>
-uint32_t only_in_one(const std::vector<T>& a, const std::vector<T>& b) {
-    return static_cast<uint32_t>(a.size() + b.size() - 2 * shared_count(a, b));
-}
-
-// min(|a| - |a ∩ b|, |b| - |a ∩ b|): the items each has that the other lacks, on the side with fewer.
-template <typename T>
-uint32_t added_by_both(const std::vector<T>& a, const std::vector<T>& b) {
-    return static_cast<uint32_t>(std::min(a.size(), b.size()) - shared_count(a, b));
-}
-
-// How many items of the sorted unique lists `a` and `b` both have and are
-// marked rare (in `a_rare`, parallel to `a`).
-template <typename T>
-uint32_t shared_rare(const std::vector<T>& a, const std::vector<char>& a_rare, const std::vector<T>& b) {
-    uint32_t shared = 0;
+Overlap overlap(const std::vector<T>& a, const std::vector<T>& b, const std::vector<char>* a_rare = nullptr) {
+    Overlap out;
     for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
         if (a[i] < b[j]) {
             ++i;
         } else if (b[j] < a[i]) {
             ++j;
         } else {
-            shared += i < a_rare.size() && a_rare[i] ? 1 : 0;
+            ++out.shared;
+            if (a_rare && i < a_rare->size() && (*a_rare)[i]) ++out.rare;
             ++i, ++j;
         }
     }
-    return shared;
+    return out;
+}
+
+template <typename T>
+size_t shared_count(const std::vector<T>& a, const std::vector<T>& b) {
+    return overlap(a, b).shared;
+}
+
+// |a ∩ b| / min(|a|, |b|); `if_empty` when either list is empty.
+template <typename T>
+double containment(const std::vector<T>& a, const std::vector<T>& b, size_t shared, double if_empty) {
+    if (a.empty() || b.empty()) return if_empty;
+    return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
 // Title words of `a` that `b` does not use anywhere: a different company or
@@ -458,8 +441,10 @@ struct SharedNumbers {
 SharedNumbers shared_numbers(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     const auto& na = a.fp.numbers;
     const auto& nb = b.fp.numbers;
-    if (!a.numbers_in_other_forms && !b.numbers_in_other_forms)
-        return {static_cast<uint32_t>(shared_count(na, nb)), shared_rare(na, a.rare_numbers, nb)};
+    if (!a.numbers_in_other_forms && !b.numbers_in_other_forms) {
+        const Overlap o = overlap(na, nb, &a.rare_numbers);
+        return {static_cast<uint32_t>(o.shared), o.rare};
+    }
     std::vector<char> a_matched(na.size(), 0), b_matched(nb.size(), 0);
     SharedNumbers out;
     const auto match = [&](size_t i, size_t j) {
@@ -518,12 +503,13 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     const SharedNumbers numbers = shared_numbers(a, b);
     const size_t fewer_numbers = std::min(a.fp.numbers.size(), b.fp.numbers.size());
     e.numbers = fewer_numbers ? static_cast<double>(numbers.shared) / static_cast<double>(fewer_numbers) : 1.0;
-    e.entities = containment(a.fp.entities, b.fp.entities, 1.0);
-    e.shingles = containment(a.fp.shingles, b.fp.shingles, 0.0);
+    const Overlap entities = overlap(a.fp.entities, b.fp.entities, &a.rare_entities);
+    e.entities = containment(a.fp.entities, b.fp.entities, entities.shared, 1.0);
+    e.shingles = containment(a.fp.shingles, b.fp.shingles, shared_count(a.fp.shingles, b.fp.shingles), 0.0);
     e.novel_numbers = static_cast<uint32_t>(a.fp.numbers.size() + b.fp.numbers.size() - 2 * numbers.shared);
-    e.novel_entities = only_in_one(a.fp.entities, b.fp.entities);
+    e.novel_entities = static_cast<uint32_t>(a.fp.entities.size() + b.fp.entities.size() - 2 * entities.shared);
     e.added_numbers = static_cast<uint32_t>(fewer_numbers - numbers.shared);
-    e.added_entities = added_by_both(a.fp.entities, b.fp.entities);
+    e.added_entities = static_cast<uint32_t>(std::min(a.fp.entities.size(), b.fp.entities.size()) - entities.shared);
     const size_t fewer_pairs = std::min(a.fp.shingles.size(), b.fp.shingles.size());
     const size_t more_pairs = std::max(a.fp.shingles.size(), b.fp.shingles.size());
     e.shingles_of_longer = more_pairs ? e.shingles * static_cast<double>(fewer_pairs) / more_pairs : 0.0;
@@ -535,7 +521,7 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
         e.lead_shared = lead_shared(a, b);
     }
     // Rarity is a database statistic, alike on both sides.
-    e.rare_entities = shared_rare(a.fp.entities, a.rare_entities, b.fp.entities);
+    e.rare_entities = entities.rare;
     e.rare_numbers = numbers.rare;
     e.same_ticker = shared_count(a.fp.tickers, b.fp.tickers) > 0;
     e.corrects_other = quotes_heading_of(a.fp, b.fp) || quotes_heading_of(b.fp, a.fp);
