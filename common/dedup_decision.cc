@@ -83,9 +83,12 @@ const DedupRule kCorrectionOf = {"correction-of",
                                  "a correction notice quoting an article's headline (\"In item headlined ... "
                                  "please read\") is a version of that article"};
 
+// Each snapshot reports the market of its own time: the label rules call two
+// snapshots different events (all 42 training pairs whose headings carry
+// other times are DIFFERENT; two of them were joined as one event).
 const DedupRule kOtherSnapshot = {"other-snapshot",
                                    "headings with other times of day (\"CBT 11:40 EDT\", \"CBT 12:40 EDT\") are "
-                                   "two snapshots of one quote table, not versions of one article"};
+                                   "two snapshots of one quote table: neither versions of one article nor one event"};
 
 std::optional<double> hours_apart(const Evidence& e) {
     if (e.minutes) return *e.minutes / 60.0;
@@ -169,6 +172,7 @@ DedupDecision decide(const Evidence& e, bool explain) {
         d.rules.push_back(kEventWindow);
         event_possible = false;
     }
+    if (e.other_snapshot) event_possible = false;
     if (!e.headline_only && e.shorter_body < kShortEventWords && e.title_numbers_differ) {
         d.rules.push_back(kOtherInstance);
         event_possible = false;

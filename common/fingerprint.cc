@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <unordered_map>
 
 #include <xxhash.h>
@@ -170,8 +171,10 @@ struct Reader {
 // trigrams and sentence ends (Fingerprint::trigrams), fractions as decimals
 // ("17-1/2" is 17.5); 7: figures keep their scale ("4.9 mln" is "4.9m"),
 // the heading's tickers and times of day, the headline a correction notice
-// quotes (Fingerprint::tickers, heading_times, corrected_heading).
-constexpr char kFormat = '\x07';
+// quotes (Fingerprint::tickers, heading_times, corrected_heading); 8: a
+// market report's session in the heading times ("CLOSES HIGHER", "AT
+// MIDSESSION", "OPG").
+constexpr char kFormat = '\x08';
 
 // Optional signed values as varints: 0 is "none", others are offset by 2^40.
 uint64_t encode_optional(const std::optional<long>& v) {
@@ -416,10 +419,22 @@ static std::vector<std::string> times_of(const std::string& heading, const std::
                         [&](const char* m) { return lower.compare(j, 3, m) == 0; }))
             times.push_back(lower.substr(i, 2) + ':' + lower.substr(i + 2, 2));
     }
-    for (const auto& w : heading_words) {
+    // "CLOSES HIGHER", "OPEN STEADY": a market report's session, where the
+    // verb alone ("GM TO CLOSE PLANT") would name no time.
+    static const std::set<std::string> kMoves = {
+        "higher", "lower", "mixed", "steady", "firmer", "firm",   "easier", "easy",     "up",      "down",
+        "off",    "unchanged", "weaker", "weak",  "stronger", "strong", "quiet", "narrowly", "sharply", "mostly",
+        "slightly", "little", "barely"};
+    for (size_t i = 0; i < heading_words.size(); ++i) {
+        const std::string& w = heading_words[i];
+        const bool move_follows = i + 1 < heading_words.size() && kMoves.count(heading_words[i + 1]);
         if (w == "noon" || w == "midday") times.emplace_back("12:00");
-        else if (w == "clsg" || w == "closing") times.emplace_back("close");
-        else if (w == "opening") times.emplace_back("open");
+        else if (w == "clsg" || w == "closing" || ((w == "close" || w == "closes" || w == "closed") && move_follows))
+            times.emplace_back("close");
+        else if (w == "opening" || w == "opg" || ((w == "open" || w == "opens" || w == "opened") && move_follows))
+            times.emplace_back("open");
+        else if (w == "midsession" || (w == "mid" && i + 1 < heading_words.size() && heading_words[i + 1] == "session"))
+            times.emplace_back("midsession");
     }
     sort_unique(times);
     return times;

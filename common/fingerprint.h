@@ -55,8 +55,9 @@ struct Fingerprint {
     // sorted, unique: one company's items, whatever their headlines say.
     std::vector<std::string> tickers;
     // Times of day the heading names ("11:40", "RATES 1100 - APRIL 7" as
-    // "11:00", a quote table's "noon" or "clsg" session), sorted, unique: two
-    // snapshots of one table at other times are never one story.
+    // "11:00", a quote table's "noon" or "clsg" session, a market report's
+    // "CLOSES HIGHER" or "AT MIDSESSION"), sorted, unique: two snapshots of one
+    // table or market at other times are neither one story nor one event.
     std::vector<std::string> heading_times;
     // For a correction notice, the title stems of the headline it quotes
     // ("In item headlined \"HEINEKEN N.V. <HEIN.AS> 1986 YEAR\" please read

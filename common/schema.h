@@ -44,7 +44,9 @@ namespace news::schema {
 //    for the shared-sentences evidence, and fractions read as decimals ("17-1/2" is 17.5).
 // 11: fingerprints of format 7: figures with their scale ("4.9 mln" is "4.9m", matched to
 //    4,895,720) and the heading's tickers.
-inline constexpr int kVersion = 11;
+// 12: fingerprints of format 8: a market report's session among the heading's times
+//    ("WHEAT CLOSES HIGHER", "AT MIDSESSION"), which format 7 would not tell apart.
+inline constexpr int kVersion = 12;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
 // searcher must agree on it, so it is part of the schema.

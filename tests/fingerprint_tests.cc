@@ -171,9 +171,24 @@ BOOST_AUTO_TEST_CASE(heading_times_name_a_tables_snapshot) {
     BOOST_TEST((times("Kuala lumpur rubber noon call -april 7 smr 20\nmay 194.50") == V{"12:00"}));
     BOOST_TEST((times("Kuala lumpur rubber clsg -april 7\n may 194.50 196.50") == V{"close"}));
     BOOST_TEST((times("CBT 11:40 EDT\nWHEAT 2.80") == V{"11:40"}));
-    // Not times: a year before a month, a figure before no date.
+    // A market report's session (titles from Reuters-21578).
+    BOOST_TEST((times("NY COTTON OPG TRENDS 7-APR\n OPEN P SETT") == V{"open"}));
+    const auto title_times = [](const std::string& title) {
+        news::Article a;
+        a.id = "t";
+        a.title = title;
+        a.body = "Futures traded in a narrow range.";
+        return news::DocumentBuilder().build(a).fingerprint.heading_times;
+    };
+    BOOST_TEST((title_times("PORK BELLY FUTURES HIGHER AT MIDSESSION") == V{"midsession"}));
+    BOOST_TEST((title_times("PORK BELLY FUTURES CLOSE MIXED") == V{"close"}));
+    BOOST_TEST((title_times("CBT WHEAT FUTURES OPEN FIRMER, SET NEW HIGHS") == V{"open"}));
+    // Not times: a year before a month, a figure before no date, a verb
+    // that names no session.
     BOOST_TEST(times("RESULTS 2023 - JUNE UPDATE\nSales rose.").empty());
     BOOST_TEST(times("OUTPUT 1100 TONNES\nOutput rose.").empty());
+    BOOST_TEST(title_times("GM TO CLOSE KANSAS PLANT").empty());
+    BOOST_TEST(title_times("UNION OPENS TALKS WITH CHRYSLER").empty());
 }
 
 BOOST_AUTO_TEST_CASE(tickers_come_from_the_heading) {
