@@ -21,6 +21,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <functional>
 #include <memory>
@@ -29,6 +30,7 @@
 #include <vector>
 
 #include "common/similarity.h"
+#include "indexer/window_scorer.h"
 
 namespace news {
 
@@ -136,16 +138,33 @@ class CandidateFinder {
     // Documents matched by the candidate queries of find() so far.
     size_t matched() const { return matched_; }
 
+    // With NEWS_VERIFY_CANDIDATES=1 in the environment, find() also runs
+    // the matcher for every article the scorer ranks and counts where the
+    // two differ: what report_verification() prints (to stderr).
+    bool verifying() const { return verify_ != nullptr; }
+    void report_verification() const;
+
   private:
-    Xapian::Query query(const WeighedFingerprint& article);
+    struct Verification;
+    // The candidate query's terms, sorted and unique.
+    std::vector<std::string> query_terms(const WeighedFingerprint& article);
+    // Those terms as the query the matcher runs (within the article's date window).
+    Xapian::Query query(const WeighedFingerprint& article, const std::vector<std::string>& terms);
+    std::vector<Xapian::docid> find_by_matcher(const Xapian::Query& query, Xapian::docid self);
+    std::vector<Xapian::docid> find_by_scorer(const std::vector<std::string>& terms, long day, Xapian::docid self);
     Xapian::Database db_;
     TermWeights& weights_;
     CandidateQueryShape shape_;
     IdLookup ids_;
     class DayWindows;
     std::unique_ptr<DayWindows> windows_;  // of a one-shard database
+    std::unique_ptr<WindowScorer> scorer_;  // with windows_
+    // windows_'s documents of the window in_window_ marks (by docid).
+    std::shared_ptr<const std::vector<Xapian::docid>> marked_;
+    std::vector<uint8_t> in_window_;
     Xapian::Enquire enquire_;
     size_t matched_ = 0;
+    std::unique_ptr<Verification> verify_;
 };
 
 // Splits the story and event groups with these keys back into single
