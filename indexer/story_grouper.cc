@@ -231,6 +231,8 @@ struct CandidateFinder::Verification {
     double max_difference = 0;     // the largest |difference| of those weighed by both
     size_t candidate_mismatches = 0;  // articles whose candidates (set or order) differ
     size_t matched_mismatches = 0;    // articles whose match counts differ
+    size_t from_memory = 0;           // articles scored from in-memory postings
+    size_t source_mismatches = 0;     // of those, articles the posting lists weigh differently
 };
 
 CandidateFinder::~CandidateFinder() = default;
@@ -252,13 +254,20 @@ CandidateFinder::CandidateFinder(const Xapian::Database& db, TermWeights& weight
     if (verify && std::string(verify) == "1") verify_ = std::make_unique<Verification>();
 }
 
+void CandidateFinder::keep_windows(size_t bytes, size_t articles) {
+    window_index_bytes_ = bytes;
+    articles_ = articles;
+}
+
 void CandidateFinder::report_verification() const {
     if (!verify_) return;
     std::fprintf(stderr,
                  "verify-candidates: %zu articles, %zu weight mismatches (max |difference| %g), "
-                 "%zu candidate lists differ, %zu match counts differ\n",
+                 "%zu candidate lists differ, %zu match counts differ; %zu scored from memory, "
+                 "%zu of them differ from the posting lists\n",
                  verify_->articles, verify_->weight_mismatches, verify_->max_difference,
-                 verify_->candidate_mismatches, verify_->matched_mismatches);
+                 verify_->candidate_mismatches, verify_->matched_mismatches, verify_->from_memory,
+                 verify_->source_mismatches);
 }
 
 namespace {
@@ -309,11 +318,22 @@ std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& artic
     const size_t matched_before = matched_;
     std::vector<Xapian::docid> scored = find_by_scorer(terms, *article.fp.day, self);
     const size_t scored_matches = matched_ - matched_before;
-    const std::vector<WindowScorer::Match> weights = scorer_->score(terms, in_window_);
+    const std::vector<WindowScorer::Match> weights = scorer_->score(terms, in_window_, from_memory_);
+    Verification& v = *verify_;
+    if (from_memory_) {
+        ++v.from_memory;
+        std::vector<WindowScorer::Match> listed = scorer_->score(terms, in_window_, false);
+        auto by_doc = [](const WindowScorer::Match& a, const WindowScorer::Match& b) { return a.doc < b.doc; };
+        std::vector<WindowScorer::Match> kept = weights;
+        std::sort(kept.begin(), kept.end(), by_doc);
+        std::sort(listed.begin(), listed.end(), by_doc);
+        const bool same = std::equal(kept.begin(), kept.end(), listed.begin(), listed.end(),
+                                     [](const auto& a, const auto& b) { return a.doc == b.doc && a.weight == b.weight; });
+        if (!same) ++v.source_mismatches;
+    }
     const std::vector<Xapian::docid> by_matcher = find_by_matcher(query(article, terms), self);
     const size_t matcher_matches = matched_ - matched_before - scored_matches;
     matched_ = matched_before + scored_matches;
-    Verification& v = *verify_;
     ++v.articles;
     if (scored != by_matcher) ++v.candidate_mismatches;
     if (scored_matches != matcher_matches) ++v.matched_mismatches;
@@ -340,15 +360,29 @@ std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& artic
 std::vector<Xapian::docid> CandidateFinder::find_by_scorer(const std::vector<std::string>& terms, long day,
                                                            Xapian::docid self) {
     auto window = windows_->documents(day);
-    // Articles come in date order: the marks change once a day.
+    // Articles come in date order: the window changes once a day.
     if (window != marked_) {
-        if (marked_)
-            for (const Xapian::docid d : *marked_) in_window_[d] = 0;
+        const auto previous = std::move(marked_);
+        if (previous)
+            for (const Xapian::docid d : *previous) in_window_[d] = 0;
         if (!window->empty() && in_window_.size() <= window->back()) in_window_.resize(window->back() + 1, 0);
         for (const Xapian::docid d : *window) in_window_[d] = 1;
         marked_ = window;
+        // The days that slid out are forgotten, those that slid in read:
+        // each document's termlist once while it stays in the window.
+        from_memory_ = window->size() <= articles_ * kWindowDocumentsPerArticle;
+        if (from_memory_ && previous)
+            for (const Xapian::docid d : *previous)
+                if (!in_window_[d]) scorer_->remove(d);
+        for (auto d = window->begin(); from_memory_ && d != window->end(); ++d) {
+            scorer_->add(*d);
+            from_memory_ = scorer_->memory_bytes() <= window_index_bytes_;
+        }
+        // Over budget or not worth it: the posting lists (what was kept is
+        // dropped, to be read again if a later window is worth it).
+        if (!from_memory_) scorer_->clear();
     }
-    const std::vector<WindowScorer::Match> matches = scorer_->score(terms, in_window_);
+    const std::vector<WindowScorer::Match> matches = scorer_->score(terms, in_window_, from_memory_);
     matched_ += matches.size();
     std::vector<Hit> hits;
     hits.reserve(matches.size());
@@ -640,11 +674,12 @@ struct WorkerResult {
 // own read-only handle of the committed database (Xapian handles are not
 // shared between threads).
 void find_links(const std::string& db_path, const std::vector<Xapian::docid>& articles, size_t cache_budget,
-                WorkerResult& out) {
+                size_t window_index_bytes, WorkerResult& out) {
     const Xapian::Database db(db_path);
     TermWeights weights(db);
     FingerprintCache cache(db, weights, cache_budget);
     CandidateFinder finder(db, weights, {}, [&cache](Xapian::docid id) { return cache.id(id); });
+    finder.keep_windows(window_index_bytes, articles.size());
     for (const Xapian::docid d : articles) {
         cache.forget_before(cache.get(d).fingerprint.fp.day);
         const CachedArticle& a = cache.get(d);
@@ -716,7 +751,7 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
     for (size_t w = 0; w < workers; ++w) {
         threads.emplace_back([&, w] {
             try {
-                find_links(db_path, runs[w], kFingerprintCacheBytes / workers, results[w]);
+                find_links(db_path, runs[w], kFingerprintCacheBytes / workers, kWindowIndexBytes / workers, results[w]);
             } catch (...) {
                 errors[w] = std::current_exception();
             }

@@ -84,6 +84,15 @@ inline constexpr size_t kMinArticlesPerWorker = 200;
 // Reuters (+27% CPU); unbounded, the caches were most of the growth of
 // grouping's memory with archive size (README: Memory and scale).
 inline constexpr size_t kFingerprintCacheBytes = size_t{128} << 20;
+// Memory for the postings of the date windows the candidate searches keep
+// in memory (WindowScorer), all threads together: beyond it a thread reads
+// its query terms' posting lists instead (the same weights, more slowly).
+// A Reuters window of ~3,000 documents takes ~5 MB.
+inline constexpr size_t kWindowIndexBytes = size_t{64} << 20;
+// Window documents per article to be grouped beyond which keeping a
+// window's postings in memory is not worth reading the window's termlists:
+// a small batch added to a big archive reads the posting lists instead.
+inline constexpr size_t kWindowDocumentsPerArticle = 8;
 // Days either side of the article's date searched for versions.
 inline constexpr long kDateWindowDays = 7;
 
@@ -137,6 +146,11 @@ class CandidateFinder {
     std::optional<long> publication_day(Xapian::docid id) const;
     // Documents matched by the candidate queries of find() so far.
     size_t matched() const { return matched_; }
+    // Lets find() keep the postings of a date window in memory, in at most
+    // `bytes`, while a window holds at most kWindowDocumentsPerArticle
+    // documents per article in `articles`, the number find() will be
+    // asked about (the choice never changes a result, only its cost).
+    void keep_windows(size_t bytes, size_t articles);
 
     // With NEWS_VERIFY_CANDIDATES=1 in the environment, find() also runs
     // the matcher for every article the scorer ranks and counts where the
@@ -162,6 +176,9 @@ class CandidateFinder {
     // windows_'s documents of the window in_window_ marks (by docid).
     std::shared_ptr<const std::vector<Xapian::docid>> marked_;
     std::vector<uint8_t> in_window_;
+    size_t window_index_bytes_ = 0;  // keep_windows()
+    size_t articles_ = 0;
+    bool from_memory_ = false;  // marked_'s documents are kept by scorer_
     Xapian::Enquire enquire_;
     size_t matched_ = 0;
     std::unique_ptr<Verification> verify_;

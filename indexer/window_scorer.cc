@@ -31,11 +31,17 @@ double WindowScorer::term_weight(Xapian::doccount doccount, Xapian::doccount ter
     return weight;
 }
 
-double WindowScorer::part(double term_weight, double len_factor, Xapian::termcount wdf, Xapian::termcount doclen) {
+// get_sumpart() computes `k1 * (normlen * b + (1 - b))` before adding the
+// wdf; stored in a double in between, the value is the same.
+double WindowScorer::length_part(double len_factor, Xapian::termcount doclen) {
     using P = Bm25Parameters;
     const double normlen = std::max(doclen * len_factor, P::min_normlen);
+    return P::k1 * (normlen * P::b + (1 - P::b));
+}
+
+double WindowScorer::part(double term_weight, double length_part, Xapian::termcount wdf) {
     const double wdf_double = wdf;
-    const double denom = P::k1 * (normlen * P::b + (1 - P::b)) + wdf_double;
+    const double denom = length_part + wdf_double;
     return term_weight * (wdf_double / denom);
 }
 
@@ -109,8 +115,26 @@ double WindowScorer::tree_sum(const std::vector<std::pair<uint32_t, double>>& pa
     return value_[nodes - 1];
 }
 
+double WindowScorer::length_part_of(Xapian::docid doc) {
+    if (length_parts_.size() <= doc) length_parts_.resize(doc + 1, -1.0);
+    double& known = length_parts_[doc];
+    if (known < 0) known = length_part(len_factor_, db_.get_doclength(doc));
+    return known;
+}
+
+void WindowScorer::collect(uint32_t leaf, Xapian::docid doc, double part) {
+    uint32_t& slot = slot_of_[doc];
+    if (slot == 0) {
+        docs_.push_back(doc);
+        slot = static_cast<uint32_t>(docs_.size());
+        if (parts_.size() < docs_.size()) parts_.resize(docs_.size());
+        parts_[slot - 1].clear();
+    }
+    parts_[slot - 1].emplace_back(leaf, part);
+}
+
 std::vector<WindowScorer::Match> WindowScorer::score(const std::vector<std::string>& terms,
-                                                     const std::vector<uint8_t>& in_window) {
+                                                     const std::vector<uint8_t>& in_window, bool from_memory) {
     std::vector<const Term*> infos;
     std::vector<Xapian::doccount> termfreqs;
     infos.reserve(terms.size());
@@ -125,17 +149,19 @@ std::vector<WindowScorer::Match> WindowScorer::score(const std::vector<std::stri
     for (uint32_t leaf = 0; leaf < terms.size(); ++leaf) {
         if (infos[leaf]->termfreq == 0) continue;
         const std::string& t = terms[leaf];
+        const double weight = infos[leaf]->weight;
+        if (from_memory) {
+            const auto it = postings_.find(t);
+            if (it == postings_.end()) continue;
+            for (const Posting& p : it->second)
+                if (p.doc < in_window.size() && in_window[p.doc] && kept_[p.doc].kept)
+                    collect(leaf, p.doc, part(weight, length_parts_[p.doc], p.wdf));
+            continue;
+        }
         for (auto p = db_.postlist_begin(t); p != db_.postlist_end(t); ++p) {
             const Xapian::docid doc = *p;
-            if (doc >= in_window.size() || !in_window[doc]) continue;
-            uint32_t& slot = slot_of_[doc];
-            if (slot == 0) {
-                docs_.push_back(doc);
-                slot = static_cast<uint32_t>(docs_.size());
-                if (parts_.size() < docs_.size()) parts_.resize(docs_.size());
-                parts_[slot - 1].clear();
-            }
-            parts_[slot - 1].emplace_back(leaf, part(infos[leaf]->weight, len_factor_, p.get_wdf(), p.get_doclength()));
+            if (doc < in_window.size() && in_window[doc])
+                collect(leaf, doc, part(weight, length_part_of(doc), p.get_wdf()));
         }
     }
     std::vector<Match> matches;
@@ -145,6 +171,59 @@ std::vector<WindowScorer::Match> WindowScorer::score(const std::vector<std::stri
         slot_of_[docs_[i]] = 0;
     }
     return matches;
+}
+
+void WindowScorer::add(Xapian::docid doc) {
+    if (kept_.size() <= doc) kept_.resize(doc + 1);
+    if (kept_[doc].kept) return;
+    // Its old postings would count twice.
+    if (kept_[doc].stale) compact();
+    Kept& k = kept_[doc];
+    length_part_of(doc);
+    k.postings = 0;
+    // Every term, boolean ones too: a term of wdf 0 matches with weight 0
+    // in the matcher, and so here.
+    for (auto t = db_.termlist_begin(doc); t != db_.termlist_end(doc); ++t) {
+        postings_[*t].push_back({doc, t.get_wdf()});
+        ++k.postings;
+    }
+    k.kept = true;
+    live_postings_ += k.postings;
+}
+
+void WindowScorer::remove(Xapian::docid doc) {
+    if (doc >= kept_.size() || !kept_[doc].kept) return;
+    kept_[doc].kept = false;
+    kept_[doc].stale = true;
+    live_postings_ -= kept_[doc].postings;
+    dead_postings_ += kept_[doc].postings;
+    if (dead_postings_ > live_postings_) compact();
+}
+
+void WindowScorer::compact() {
+    for (auto it = postings_.begin(); it != postings_.end();) {
+        auto& list = it->second;
+        list.erase(std::remove_if(list.begin(), list.end(), [this](const Posting& p) { return !kept_[p.doc].kept; }),
+                   list.end());
+        if (list.empty()) {
+            it = postings_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (Kept& k : kept_) k.stale = false;
+    dead_postings_ = 0;
+}
+
+void WindowScorer::clear() {
+    postings_.clear();
+    kept_.clear();
+    live_postings_ = dead_postings_ = 0;
+}
+
+size_t WindowScorer::memory_bytes() const {
+    // A term: its string, its vector and the hash node (~100 bytes).
+    return (live_postings_ + dead_postings_) * sizeof(Posting) + postings_.size() * 100 + kept_.size() * sizeof(Kept);
 }
 
 }  // namespace news

@@ -87,8 +87,9 @@ BOOST_AUTO_TEST_CASE(one_term_part_is_bit_identical_to_the_matcher) {
         const double by_hand = termweight * (wdf / (1.0 * (normlen * 0.5 + 0.5) + wdf));
         BOOST_TEST_REQUIRE(weights.count(doc) == 1u);
         BOOST_TEST((weights.at(doc) == by_hand), *t << ": " << weights.at(doc) << " != " << by_hand);
-        const double scored = news::WindowScorer::part(news::WindowScorer::term_weight(n, tf), len_factor,
-                                                       t.get_wdf(), db.get_doclength(doc));
+        const double scored = news::WindowScorer::part(news::WindowScorer::term_weight(n, tf),
+                                                       news::WindowScorer::length_part(len_factor, db.get_doclength(doc)),
+                                                       t.get_wdf());
         BOOST_TEST((weights.at(doc) == scored), *t);
         ++checked;
     }
@@ -101,6 +102,9 @@ BOOST_AUTO_TEST_CASE(one_term_part_is_bit_identical_to_the_matcher) {
 BOOST_AUTO_TEST_CASE(scorer_weighs_window_documents_as_the_matcher_does) {
     const Xapian::Database db(corpus_db());
     news::WindowScorer scorer(db);
+    // The in-memory postings, from the termlists, must give the same doubles.
+    news::WindowScorer kept(db);
+    for (Xapian::docid doc = 1; doc <= db.get_lastdocid(); ++doc) kept.add(doc);
     std::vector<uint8_t> in_window(db.get_lastdocid() + 1, 0);
     size_t queries = 0, matches = 0;
     for (Xapian::docid doc = 1; doc <= db.get_lastdocid(); ++doc) {
@@ -127,12 +131,16 @@ BOOST_AUTO_TEST_CASE(scorer_weighs_window_documents_as_the_matcher_does) {
         const Xapian::Query query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                                   Xapian::Query(Xapian::Query::OP_OR, window.begin(), window.end()));
         const auto expected = matcher_weights(db, query);
-        std::map<Xapian::docid, double> scored;
-        for (const auto& m : scorer.score(terms, in_window)) scored.emplace(m.doc, m.weight);
-        BOOST_TEST_REQUIRE(scored.size() == expected.size(), "document " << doc);
-        for (const auto& [d, w] : expected) {
-            BOOST_TEST_REQUIRE(scored.count(d) == 1u, "document " << doc << " match " << d);
-            BOOST_TEST((scored.at(d) == w), "document " << doc << " match " << d << ": " << scored.at(d) << " != " << w);
+        for (const bool from_memory : {false, true}) {
+            std::map<Xapian::docid, double> scored;
+            for (const auto& m : (from_memory ? kept : scorer).score(terms, in_window, from_memory))
+                scored.emplace(m.doc, m.weight);
+            BOOST_TEST_REQUIRE(scored.size() == expected.size(), "document " << doc << " memory " << from_memory);
+            for (const auto& [d, w] : expected) {
+                BOOST_TEST_REQUIRE(scored.count(d) == 1u, "document " << doc << " match " << d);
+                BOOST_TEST((scored.at(d) == w), "document " << doc << " match " << d << " memory " << from_memory
+                                                           << ": " << scored.at(d) << " != " << w);
+            }
         }
         matches += expected.size();
         ++queries;
@@ -154,4 +162,31 @@ BOOST_AUTO_TEST_CASE(build_verifies_scorer_against_matcher) {
     BOOST_TEST(line.find(" 0 weight mismatches") != std::string::npos, line);
     BOOST_TEST(line.find(" 0 candidate lists differ, 0 match counts differ") != std::string::npos, line);
     BOOST_TEST(line.find(": 0 articles") == std::string::npos, line);
+}
+
+// Documents removed from the in-memory postings stop matching, and one
+// added back counts once (its old postings are dropped first).
+BOOST_AUTO_TEST_CASE(removed_documents_leave_the_memory_postings) {
+    const Xapian::Database db(corpus_db());
+    news::WindowScorer scorer(db), reference(db);
+    std::vector<uint8_t> all(db.get_lastdocid() + 1, 1);
+    for (Xapian::docid doc = 1; doc <= db.get_lastdocid(); ++doc) scorer.add(doc);
+    const std::vector<std::string> terms = some_terms(db, 5, 30);
+    auto weights = [&](news::WindowScorer& s, bool from_memory) {
+        std::map<Xapian::docid, double> out;
+        for (const auto& m : s.score(terms, all, from_memory)) out.emplace(m.doc, m.weight);
+        return out;
+    };
+    const auto expected = weights(reference, false);
+    BOOST_TEST_REQUIRE(expected.size() > 10u);
+    const size_t full = scorer.memory_bytes();
+    for (Xapian::docid doc = 1; doc <= db.get_lastdocid(); ++doc) scorer.remove(doc);
+    // Removing more than half compacts.
+    BOOST_TEST(scorer.memory_bytes() < full);
+    for (Xapian::docid doc = 1; doc <= db.get_lastdocid(); ++doc) scorer.add(doc);
+    scorer.add(5);
+    BOOST_TEST((weights(scorer, true) == expected));
+    scorer.remove(5);
+    scorer.add(5);
+    BOOST_TEST((weights(scorer, true) == expected));
 }
