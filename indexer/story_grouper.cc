@@ -284,14 +284,16 @@ struct Hit {
 long long candidate_score(double weight) { return std::llround(weight * 1e6); }
 
 // The best kCandidatesPerArticle of `hits` (in the matcher's order, the
-// article itself left out, every hit tied with the cut included). The
+// article itself left out, every hit tied with the cut included), of
+// `matches` in all (when they are few, all are taken in the matcher's
+// order, without the cut's tie-break). The
 // matcher breaks ties by docid, which is input order; candidates tied at
 // the cut are taken by article id instead, so the same candidates are
 // found in any input order.
-std::vector<Xapian::docid> best_candidates(const std::vector<Hit>& hits,
+std::vector<Xapian::docid> best_candidates(const std::vector<Hit>& hits, size_t matches,
                                            const std::function<std::string(Xapian::docid)>& id_of) {
     std::vector<Xapian::docid> out;
-    if (hits.size() <= kCandidatesPerArticle) {
+    if (matches <= kCandidatesPerArticle) {
         for (const Hit& h : hits) out.push_back(h.doc);
         return out;
     }
@@ -335,7 +337,6 @@ std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& artic
     const size_t matcher_matches = matched_ - matched_before - scored_matches;
     matched_ = matched_before + scored_matches;
     ++v.articles;
-    if (scored != by_matcher) ++v.candidate_mismatches;
     if (scored_matches != matcher_matches) ++v.matched_mismatches;
     enquire_.set_query(query(article, terms));
     const Xapian::MSet all = enquire_.get_mset(0, db_.get_doccount(), db_.get_doccount());
@@ -388,10 +389,20 @@ std::vector<Xapian::docid> CandidateFinder::find_by_scorer(const std::vector<std
     hits.reserve(matches.size());
     for (const WindowScorer::Match& m : matches)
         if (m.doc != self) hits.push_back({candidate_score(m.weight), m.weight, m.doc});
-    std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    const auto matcher_order = [](const Hit& a, const Hit& b) {
         return a.weight != b.weight ? a.weight > b.weight : a.doc < b.doc;
-    });
-    return best_candidates(hits, [this](Xapian::docid d) { return ids_ ? ids_(d) : article_id(db_, d); });
+    };
+    // Only the hits scoring at least the cut are needed, in order: ~25 of ~200.
+    auto needed = hits.end();
+    if (hits.size() > kCandidatesPerArticle) {
+        const auto cut = hits.begin() + (kCandidatesPerArticle - 1);
+        std::nth_element(hits.begin(), cut, hits.end(), matcher_order);
+        needed = std::partition(cut + 1, hits.end(), [score = cut->score](const Hit& h) { return h.score == score; });
+    }
+    std::sort(hits.begin(), needed, matcher_order);
+    const size_t matches_but_self = hits.size();
+    hits.erase(needed, hits.end());
+    return best_candidates(hits, matches_but_self, [this](Xapian::docid d) { return ids_ ? ids_(d) : article_id(db_, d); });
 }
 
 std::vector<Xapian::docid> CandidateFinder::find_by_matcher(const Xapian::Query& query, Xapian::docid self) {
@@ -416,7 +427,7 @@ std::vector<Xapian::docid> CandidateFinder::find_by_matcher(const Xapian::Query&
         if (hits.size() > kCandidatesPerArticle && mset.size() == wanted &&
             hits.back().score == hits[kCandidatesPerArticle - 1].score)
             continue;
-        return best_candidates(hits, [this](Xapian::docid d) { return ids_ ? ids_(d) : article_id(db_, d); });
+        return best_candidates(hits, hits.size(), [this](Xapian::docid d) { return ids_ ? ids_(d) : article_id(db_, d); });
     }
 }
 
