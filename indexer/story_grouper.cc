@@ -685,12 +685,11 @@ struct WorkerResult {
 // own read-only handle of the committed database (Xapian handles are not
 // shared between threads).
 void find_links(const std::string& db_path, const std::vector<Xapian::docid>& articles, size_t cache_budget,
-                size_t window_index_bytes, WorkerResult& out) {
+                WorkerResult& out) {
     const Xapian::Database db(db_path);
     TermWeights weights(db);
     FingerprintCache cache(db, weights, cache_budget);
     CandidateFinder finder(db, weights, {}, [&cache](Xapian::docid id) { return cache.id(id); });
-    finder.keep_windows(window_index_bytes, articles.size());
     for (const Xapian::docid d : articles) {
         cache.forget_before(cache.get(d).fingerprint.fp.day);
         const CachedArticle& a = cache.get(d);
@@ -762,7 +761,7 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
     for (size_t w = 0; w < workers; ++w) {
         threads.emplace_back([&, w] {
             try {
-                find_links(db_path, runs[w], kFingerprintCacheBytes / workers, kWindowIndexBytes / workers, results[w]);
+                find_links(db_path, runs[w], kFingerprintCacheBytes / workers, results[w]);
             } catch (...) {
                 errors[w] = std::current_exception();
             }
