@@ -337,6 +337,7 @@ std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& artic
     const size_t matcher_matches = matched_ - matched_before - scored_matches;
     matched_ = matched_before + scored_matches;
     ++v.articles;
+    if (scored != by_matcher) ++v.candidate_mismatches;
     if (scored_matches != matcher_matches) ++v.matched_mismatches;
     enquire_.set_query(query(article, terms));
     const Xapian::MSet all = enquire_.get_mset(0, db_.get_doccount(), db_.get_doccount());
