@@ -3,7 +3,9 @@
 // For every article added or changed by a build, candidates are found with a
 // Xapian query over the article's most distinctive stems (highest tf-idf),
 // restricted to a date window around its date (undated articles are always
-// candidates). Each candidate is then verified with judge() from
+// candidates); on a one-shard database a dated article's window is ranked by
+// WindowScorer (indexer/window_scorer.h), to the same weights without the
+// matcher. Each candidate is then verified with judge() from
 // common/similarity.h. Verified pairs are links; groups are the connected
 // components of the links, merged with the existing groups the linked
 // articles already belong to, so an article added later joins its group and
@@ -37,7 +39,7 @@ namespace news {
 struct GroupingStats {
     size_t articles = 0;          // articles whose versions were searched for
     // Documents the candidate queries matched in their date windows (each
-    // scored by the matcher, of which the best kCandidatesPerArticle are
+    // scored, of which the best kCandidatesPerArticle are
     // verified): what an article costs grows with this, the window's density.
     size_t matched = 0;
     size_t fingerprints_read = 0;  // fingerprints loaded from the database (cache misses)
@@ -155,7 +157,6 @@ class CandidateFinder {
     // With NEWS_VERIFY_CANDIDATES=1 in the environment, find() also runs
     // the matcher for every article the scorer ranks and counts where the
     // two differ: what report_verification() prints (to stderr).
-    bool verifying() const { return verify_ != nullptr; }
     void report_verification() const;
 
   private:
