@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <numeric>
@@ -221,28 +223,191 @@ std::optional<long> CandidateFinder::publication_day(Xapian::docid id) const {
     return date ? std::optional<long>(date->days()) : std::nullopt;
 }
 
+// What NEWS_VERIFY_CANDIDATES=1 counts: where the scorer and the matcher
+// disagree (all zero when the scorer reproduces the matcher).
+struct CandidateFinder::Verification {
+    size_t articles = 0;           // articles ranked both ways
+    size_t weight_mismatches = 0;  // matched documents weighed differently, or matched by one only
+    double max_difference = 0;     // the largest |difference| of those weighed by both
+    size_t candidate_mismatches = 0;  // articles whose candidates (set or order) differ
+    size_t matched_mismatches = 0;    // articles whose match counts differ
+    size_t from_memory = 0;           // articles scored from in-memory postings
+    size_t source_mismatches = 0;     // of those, articles the posting lists weigh differently
+};
+
 CandidateFinder::~CandidateFinder() = default;
 
 CandidateFinder::CandidateFinder(const Xapian::Database& db, TermWeights& weights, CandidateQueryShape shape,
                                  IdLookup ids)
     : db_(db), weights_(weights), shape_(shape), ids_(std::move(ids)), enquire_(db_) {
+    // The scorer reproduces this scheme; set rather than left to the
+    // default so that the two cannot drift apart.
+    using P = Bm25Parameters;
+    enquire_.set_weighting_scheme(Xapian::BM25Weight(P::k1, P::k2, P::k3, P::b, P::min_normlen));
     // Document lists are in the docids of one database; a database of
     // several shards filters by its day terms instead.
-    if (db_.size() == 1) windows_ = std::make_unique<DayWindows>(db_);
+    if (db_.size() == 1) {
+        windows_ = std::make_unique<DayWindows>(db_);
+        scorer_ = std::make_unique<WindowScorer>(db_);
+    }
+    const char* verify = std::getenv("NEWS_VERIFY_CANDIDATES");
+    if (verify && std::string(verify) == "1") verify_ = std::make_unique<Verification>();
 }
 
+void CandidateFinder::keep_windows(size_t bytes, size_t articles) {
+    window_index_bytes_ = bytes;
+    articles_ = articles;
+}
+
+void CandidateFinder::report_verification() const {
+    if (!verify_) return;
+    std::fprintf(stderr,
+                 "verify-candidates: %zu articles, %zu weight mismatches (max |difference| %g), "
+                 "%zu candidate lists differ, %zu match counts differ; %zu scored from memory, "
+                 "%zu of them differ from the posting lists\n",
+                 verify_->articles, verify_->weight_mismatches, verify_->max_difference,
+                 verify_->candidate_mismatches, verify_->matched_mismatches, verify_->from_memory,
+                 verify_->source_mismatches);
+}
+
+namespace {
+
+// A match in the matcher's order: weight descending, then docid.
+struct Hit {
+    long long score;  // the weight rounded (candidate_score)
+    double weight;
+    Xapian::docid doc;
+};
+
+// Weights rounded so that equal documents tie exactly whatever the order
+// of the floating-point sums.
+long long candidate_score(double weight) { return std::llround(weight * 1e6); }
+
+// The best kCandidatesPerArticle of `hits` (in the matcher's order, the
+// article itself left out, every hit tied with the cut included), of
+// `matches` in all (when they are few, all are taken in the matcher's
+// order, without the cut's tie-break). The
+// matcher breaks ties by docid, which is input order; candidates tied at
+// the cut are taken by article id instead, so the same candidates are
+// found in any input order.
+std::vector<Xapian::docid> best_candidates(const std::vector<Hit>& hits, size_t matches,
+                                           const std::function<std::string(Xapian::docid)>& id_of) {
+    std::vector<Xapian::docid> out;
+    if (matches <= kCandidatesPerArticle) {
+        for (const Hit& h : hits) out.push_back(h.doc);
+        return out;
+    }
+    const long long cut = hits[kCandidatesPerArticle - 1].score;
+    std::vector<std::pair<std::string, Xapian::docid>> tied;
+    for (const Hit& h : hits) {
+        if (h.score > cut) out.push_back(h.doc);
+        if (h.score == cut) tied.emplace_back(id_of(h.doc), h.doc);
+    }
+    std::sort(tied.begin(), tied.end());
+    for (size_t i = 0; out.size() < kCandidatesPerArticle; ++i) out.push_back(tied[i].second);
+    return out;
+}
+
+}  // namespace
+
 std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& article, Xapian::docid self) {
-    enquire_.set_query(query(article));
-    // Weights rounded so that equal documents tie exactly whatever the order
-    // of the floating-point sums.
-    auto score = [](double weight) { return std::llround(weight * 1e6); };
-    struct Hit {
-        long long score;
-        Xapian::docid doc;
+    const std::vector<std::string> terms = query_terms(article);
+    // The scorer needs the window as a list of one database's documents;
+    // an undated article's query is not filtered by a window at all.
+    if (!scorer_ || !article.fp.day) return find_by_matcher(query(article, terms), self);
+    if (!verify_) return find_by_scorer(terms, *article.fp.day, self);
+
+    const size_t matched_before = matched_;
+    std::vector<Xapian::docid> scored = find_by_scorer(terms, *article.fp.day, self);
+    const size_t scored_matches = matched_ - matched_before;
+    const std::vector<WindowScorer::Match> weights = scorer_->score(terms, in_window_, from_memory_);
+    Verification& v = *verify_;
+    if (from_memory_) {
+        ++v.from_memory;
+        std::vector<WindowScorer::Match> listed = scorer_->score(terms, in_window_, false);
+        auto by_doc = [](const WindowScorer::Match& a, const WindowScorer::Match& b) { return a.doc < b.doc; };
+        std::vector<WindowScorer::Match> kept = weights;
+        std::sort(kept.begin(), kept.end(), by_doc);
+        std::sort(listed.begin(), listed.end(), by_doc);
+        const bool same = std::equal(kept.begin(), kept.end(), listed.begin(), listed.end(),
+                                     [](const auto& a, const auto& b) { return a.doc == b.doc && a.weight == b.weight; });
+        if (!same) ++v.source_mismatches;
+    }
+    const std::vector<Xapian::docid> by_matcher = find_by_matcher(query(article, terms), self);
+    const size_t matcher_matches = matched_ - matched_before - scored_matches;
+    matched_ = matched_before + scored_matches;
+    ++v.articles;
+    if (scored != by_matcher) ++v.candidate_mismatches;
+    if (scored_matches != matcher_matches) ++v.matched_mismatches;
+    enquire_.set_query(query(article, terms));
+    const Xapian::MSet all = enquire_.get_mset(0, db_.get_doccount(), db_.get_doccount());
+    std::unordered_map<Xapian::docid, double> matcher_weight;
+    for (auto m = all.begin(); m != all.end(); ++m) matcher_weight.emplace(*m, m.get_weight());
+    for (const WindowScorer::Match& m : weights) {
+        const auto it = matcher_weight.find(m.doc);
+        if (it == matcher_weight.end()) {
+            ++v.weight_mismatches;
+            continue;
+        }
+        if (it->second != m.weight) {
+            ++v.weight_mismatches;
+            v.max_difference = std::max(v.max_difference, std::fabs(it->second - m.weight));
+        }
+        matcher_weight.erase(it);
+    }
+    v.weight_mismatches += matcher_weight.size();
+    return scored;
+}
+
+std::vector<Xapian::docid> CandidateFinder::find_by_scorer(const std::vector<std::string>& terms, long day,
+                                                           Xapian::docid self) {
+    auto window = windows_->documents(day);
+    // Articles come in date order: the window changes once a day.
+    if (window != marked_) {
+        const auto previous = std::move(marked_);
+        if (previous)
+            for (const Xapian::docid d : *previous) in_window_[d] = 0;
+        if (!window->empty() && in_window_.size() <= window->back()) in_window_.resize(window->back() + 1, 0);
+        for (const Xapian::docid d : *window) in_window_[d] = 1;
+        marked_ = window;
+        // The days that slid out are forgotten, those that slid in read:
+        // each document's termlist once while it stays in the window.
+        from_memory_ = window->size() <= articles_ * kWindowDocumentsPerArticle;
+        if (from_memory_ && previous)
+            for (const Xapian::docid d : *previous)
+                if (!in_window_[d]) scorer_->remove(d);
+        for (auto d = window->begin(); from_memory_ && d != window->end(); ++d) {
+            scorer_->add(*d);
+            from_memory_ = scorer_->memory_bytes() <= window_index_bytes_;
+        }
+        // Over budget or not worth it: the posting lists (what was kept is
+        // dropped, to be read again if a later window is worth it).
+        if (!from_memory_) scorer_->clear();
+    }
+    const std::vector<WindowScorer::Match> matches = scorer_->score(terms, in_window_, from_memory_);
+    matched_ += matches.size();
+    std::vector<Hit> hits;
+    hits.reserve(matches.size());
+    for (const WindowScorer::Match& m : matches)
+        if (m.doc != self) hits.push_back({candidate_score(m.weight), m.weight, m.doc});
+    const auto matcher_order = [](const Hit& a, const Hit& b) {
+        return a.weight != b.weight ? a.weight > b.weight : a.doc < b.doc;
     };
-    // The MSet breaks ties by docid, which is input order; candidates tied at
-    // the cut are taken by article id instead, fetching more until the tie
-    // ends, so the same candidates are found in any input order.
+    // Only the hits scoring at least the cut are needed, in order: ~25 of ~200.
+    auto needed = hits.end();
+    if (hits.size() > kCandidatesPerArticle) {
+        const auto cut = hits.begin() + (kCandidatesPerArticle - 1);
+        std::nth_element(hits.begin(), cut, hits.end(), matcher_order);
+        needed = std::partition(cut + 1, hits.end(), [score = cut->score](const Hit& h) { return h.score == score; });
+    }
+    std::sort(hits.begin(), needed, matcher_order);
+    const size_t matches_but_self = hits.size();
+    hits.erase(needed, hits.end());
+    return best_candidates(hits, matches_but_self, [this](Xapian::docid d) { return ids_ ? ids_(d) : article_id(db_, d); });
+}
+
+std::vector<Xapian::docid> CandidateFinder::find_by_matcher(const Xapian::Query& query, Xapian::docid self) {
+    enquire_.set_query(query);
     // check_at_least covers every match: with it left at the page size,
     // Xapian 1.4.22's pruning dropped a document that belonged in the top
     // 17 of a 28-term OR in one docid order and not in another (full
@@ -258,22 +423,12 @@ std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& artic
         if (wanted == kFirstCandidatePage) matched_ += mset.get_matches_estimated();
         std::vector<Hit> hits;
         for (auto m = mset.begin(); m != mset.end(); ++m)
-            if (*m != self) hits.push_back({score(m.get_weight()), *m});
-        std::vector<Xapian::docid> out;
-        if (hits.size() <= kCandidatesPerArticle) {
-            for (const Hit& h : hits) out.push_back(h.doc);
-            return out;
-        }
-        const long long cut = hits[kCandidatesPerArticle - 1].score;
-        if (mset.size() == wanted && hits.back().score == cut) continue;
-        std::vector<std::pair<std::string, Xapian::docid>> tied;
-        for (const Hit& h : hits) {
-            if (h.score > cut) out.push_back(h.doc);
-            if (h.score == cut) tied.emplace_back(ids_ ? ids_(h.doc) : article_id(db_, h.doc), h.doc);
-        }
-        std::sort(tied.begin(), tied.end());
-        for (size_t i = 0; out.size() < kCandidatesPerArticle; ++i) out.push_back(tied[i].second);
-        return out;
+            if (*m != self) hits.push_back({candidate_score(m.get_weight()), m.get_weight(), *m});
+        // Fetch more while the page ends in a tie with the cut.
+        if (hits.size() > kCandidatesPerArticle && mset.size() == wanted &&
+            hits.back().score == hits[kCandidatesPerArticle - 1].score)
+            continue;
+        return best_candidates(hits, hits.size(), [this](Xapian::docid d) { return ids_ ? ids_(d) : article_id(db_, d); });
     }
 }
 
@@ -283,7 +438,7 @@ std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& artic
 static_assert(kMaxExtraTermShare == kRareTermShare && kMinCommonDocs == kRareMinDocs,
               "query(): the rarity bound is no longer is_rare_term()'s");
 
-Xapian::Query CandidateFinder::query(const WeighedFingerprint& w) {
+std::vector<std::string> CandidateFinder::query_terms(const WeighedFingerprint& w) {
     TermWeights& weights = weights_;
     // A word in more than kMaxQueryTermShare of all articles cannot single
     // out a story, and its long posting list is most of a query's cost.
@@ -336,6 +491,10 @@ Xapian::Query CandidateFinder::query(const WeighedFingerprint& w) {
     take(numbers, shape_.numbers);
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    return terms;
+}
+
+Xapian::Query CandidateFinder::query(const WeighedFingerprint& w, const std::vector<std::string>& terms) {
     Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
     if (!w.fp.day) return query;
     // The window's day terms (and undated articles, which may be versions of
@@ -572,6 +731,7 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ar
         }
     }
     out.matched = finder.matched();
+    finder.report_verification();
     out.fingerprints_read = cache.loads();
 }
 

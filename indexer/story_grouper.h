@@ -3,7 +3,9 @@
 // For every article added or changed by a build, candidates are found with a
 // Xapian query over the article's most distinctive stems (highest tf-idf),
 // restricted to a date window around its date (undated articles are always
-// candidates). Each candidate is then verified with judge() from
+// candidates); on a one-shard database a dated article's window is ranked by
+// WindowScorer (indexer/window_scorer.h), to the same weights without the
+// matcher. Each candidate is then verified with judge() from
 // common/similarity.h. Verified pairs are links; groups are the connected
 // components of the links, merged with the existing groups the linked
 // articles already belong to, so an article added later joins its group and
@@ -21,6 +23,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <functional>
 #include <memory>
@@ -29,13 +32,14 @@
 #include <vector>
 
 #include "common/similarity.h"
+#include "indexer/window_scorer.h"
 
 namespace news {
 
 struct GroupingStats {
     size_t articles = 0;          // articles whose versions were searched for
     // Documents the candidate queries matched in their date windows (each
-    // scored by the matcher, of which the best kCandidatesPerArticle are
+    // scored, of which the best kCandidatesPerArticle are
     // verified): what an article costs grows with this, the window's density.
     size_t matched = 0;
     size_t fingerprints_read = 0;  // fingerprints loaded from the database (cache misses)
@@ -82,6 +86,10 @@ inline constexpr size_t kMinArticlesPerWorker = 200;
 // Reuters (+27% CPU); unbounded, the caches were most of the growth of
 // grouping's memory with archive size (README: Memory and scale).
 inline constexpr size_t kFingerprintCacheBytes = size_t{128} << 20;
+// Window documents per article to be grouped beyond which keeping a
+// window's postings in memory is not worth reading the window's termlists:
+// a small batch added to a big archive reads the posting lists instead.
+inline constexpr size_t kWindowDocumentsPerArticle = 8;
 // Days either side of the article's date searched for versions.
 inline constexpr long kDateWindowDays = 7;
 
@@ -135,17 +143,46 @@ class CandidateFinder {
     std::optional<long> publication_day(Xapian::docid id) const;
     // Documents matched by the candidate queries of find() so far.
     size_t matched() const { return matched_; }
+    // Lets find() keep the postings of a date window in memory, in at most
+    // `bytes`, while a window holds at most kWindowDocumentsPerArticle
+    // documents per article in `articles`, the number find() will be
+    // asked about (the choice never changes a result, only its cost).
+    // Builds do not: reading the window's termlists cost about what it
+    // saved (grouping full Reuters + BBC in one thread: 14.0 s user with
+    // it, 14.3 s reading posting lists, 45 MB more memory; the first 2,000
+    // Reuters: 0.07 G instructions more), so find() reads the query terms'
+    // posting lists unless told otherwise.
+    void keep_windows(size_t bytes, size_t articles);
+
+    // With NEWS_VERIFY_CANDIDATES=1 in the environment, find() also runs
+    // the matcher for every article the scorer ranks and counts where the
+    // two differ: what report_verification() prints (to stderr).
+    void report_verification() const;
 
   private:
-    Xapian::Query query(const WeighedFingerprint& article);
+    struct Verification;
+    // The candidate query's terms, sorted and unique.
+    std::vector<std::string> query_terms(const WeighedFingerprint& article);
+    // Those terms as the query the matcher runs (within the article's date window).
+    Xapian::Query query(const WeighedFingerprint& article, const std::vector<std::string>& terms);
+    std::vector<Xapian::docid> find_by_matcher(const Xapian::Query& query, Xapian::docid self);
+    std::vector<Xapian::docid> find_by_scorer(const std::vector<std::string>& terms, long day, Xapian::docid self);
     Xapian::Database db_;
     TermWeights& weights_;
     CandidateQueryShape shape_;
     IdLookup ids_;
     class DayWindows;
     std::unique_ptr<DayWindows> windows_;  // of a one-shard database
+    std::unique_ptr<WindowScorer> scorer_;  // with windows_
+    // windows_'s documents of the window in_window_ marks (by docid).
+    std::shared_ptr<const std::vector<Xapian::docid>> marked_;
+    std::vector<uint8_t> in_window_;
+    size_t window_index_bytes_ = 0;  // keep_windows()
+    size_t articles_ = 0;
+    bool from_memory_ = false;  // marked_'s documents are kept by scorer_
     Xapian::Enquire enquire_;
     size_t matched_ = 0;
+    std::unique_ptr<Verification> verify_;
 };
 
 // Splits the story and event groups with these keys back into single
