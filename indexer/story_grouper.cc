@@ -279,6 +279,11 @@ struct Hit {
     Xapian::docid doc;
 };
 
+// The most ids between two documents of a window that still read as one
+// run (indexer/window_scorer.h): walking the postings of a few documents
+// outside the window costs less than a skip.
+constexpr Xapian::docid kRunGap = 32;
+
 // Weights rounded so that equal documents tie exactly whatever the order
 // of the floating-point sums.
 long long candidate_score(double weight) { return std::llround(weight * 1e6); }
@@ -370,6 +375,7 @@ std::vector<Xapian::docid> CandidateFinder::find_by_scorer(const std::vector<std
         if (!window->empty() && in_window_.size() <= window->back()) in_window_.resize(window->back() + 1, 0);
         for (const Xapian::docid d : *window) in_window_[d] = 1;
         marked_ = window;
+        window_runs_ = WindowScorer::runs_of(*window, kRunGap);
         // The days that slid out are forgotten, those that slid in read:
         // each document's termlist once while it stays in the window.
         from_memory_ = window->size() <= articles_ * kWindowDocumentsPerArticle;
@@ -384,7 +390,7 @@ std::vector<Xapian::docid> CandidateFinder::find_by_scorer(const std::vector<std
         // dropped, to be read again if a later window is worth it).
         if (!from_memory_) scorer_->clear();
     }
-    const std::vector<WindowScorer::Match> matches = scorer_->score(terms, in_window_, from_memory_);
+    const std::vector<WindowScorer::Match> matches = scorer_->score(terms, in_window_, from_memory_, &window_runs_);
     matched_ += matches.size();
     std::vector<Hit> hits;
     hits.reserve(matches.size());

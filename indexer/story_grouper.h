@@ -29,6 +29,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/similarity.h"
@@ -177,6 +178,8 @@ class CandidateFinder {
     // windows_'s documents of the window in_window_ marks (by docid).
     std::shared_ptr<const std::vector<Xapian::docid>> marked_;
     std::vector<uint8_t> in_window_;
+    // The same documents as runs of ids, for the scorer to skip between.
+    std::vector<std::pair<Xapian::docid, Xapian::docid>> window_runs_;
     size_t window_index_bytes_ = 0;  // keep_windows()
     size_t articles_ = 0;
     bool from_memory_ = false;  // marked_'s documents are kept by scorer_

@@ -55,6 +55,11 @@ const WindowScorer::Term& WindowScorer::term(const std::string& name) {
 
 namespace {
 
+// A posting list is read run by run (skip_to each run's start) only when it
+// holds this many postings per run or more: a skip costs about what reading
+// a few dozen postings does.
+constexpr Xapian::doccount kPostingsPerSkip = 64;
+
 // OrPostList::get_termfreq_est(): the estimate of an OR of independent terms.
 Xapian::doccount or_estimate(Xapian::doccount l, Xapian::doccount r, Xapian::doccount dbsize) {
     if (dbsize == 0) return 0;
@@ -133,8 +138,21 @@ void WindowScorer::collect(uint32_t leaf, Xapian::docid doc, double part) {
     parts_[slot - 1].emplace_back(leaf, part);
 }
 
+WindowScorer::DocidRuns WindowScorer::runs_of(const std::vector<Xapian::docid>& docs, Xapian::docid max_gap) {
+    DocidRuns runs;
+    for (const Xapian::docid d : docs) {
+        if (!runs.empty() && d - runs.back().second - 1 <= max_gap) {
+            runs.back().second = d;
+        } else {
+            runs.emplace_back(d, d);
+        }
+    }
+    return runs;
+}
+
 std::vector<WindowScorer::Match> WindowScorer::score(const std::vector<std::string>& terms,
-                                                     const std::vector<uint8_t>& in_window, bool from_memory) {
+                                                     const std::vector<uint8_t>& in_window, bool from_memory,
+                                                     const DocidRuns* runs) {
     std::vector<const Term*> infos;
     std::vector<Xapian::doccount> termfreqs;
     infos.reserve(terms.size());
@@ -158,11 +176,22 @@ std::vector<WindowScorer::Match> WindowScorer::score(const std::vector<std::stri
                     collect(leaf, p.doc, part(weight, length_parts_[p.doc], p.wdf));
             continue;
         }
-        for (auto p = db_.postlist_begin(t); p != db_.postlist_end(t); ++p) {
+        const auto visit = [&](const Xapian::PostingIterator& p) {
             const Xapian::docid doc = *p;
             if (doc < in_window.size() && in_window[doc])
                 collect(leaf, doc, part(weight, length_part_of(doc), p.get_wdf()));
+        };
+        const Xapian::PostingIterator end = db_.postlist_end(t);
+        Xapian::PostingIterator p = db_.postlist_begin(t);
+        if (runs && runs->size() * kPostingsPerSkip < infos[leaf]->termfreq) {
+            for (const auto& [first, last] : *runs) {
+                if (p == end) break;
+                if (*p < first) p.skip_to(first);
+                for (; p != end && *p <= last; ++p) visit(p);
+            }
+            continue;
         }
+        for (; p != end; ++p) visit(p);
     }
     std::vector<Match> matches;
     matches.reserve(docs_.size());

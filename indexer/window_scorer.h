@@ -39,6 +39,10 @@ class WindowScorer {
     // frequencies are remembered).
     explicit WindowScorer(const Xapian::Database& db);
 
+    // Runs of document ids [first, last], ascending and apart, that hold
+    // every document of a window (and maybe some others).
+    using DocidRuns = std::vector<std::pair<Xapian::docid, Xapian::docid>>;
+
     // Every document marked in `in_window` (indexed by docid; documents past
     // its end are outside) that holds at least one of `terms`, with its
     // weight for OP_OR of `terms` (each with wqf 1) in the order given, as
@@ -46,8 +50,13 @@ class WindowScorer {
     // from memory if `from_memory` (every marked document must then have
     // been add()ed), else from the terms' posting lists: the same doubles
     // either way, since both feed the same arithmetic the same integers.
+    // With `runs` (covering every marked document), a posting list much
+    // longer than the runs are many is read run by run, skipping to each
+    // one's start, instead of from its first posting: articles indexed in
+    // date order make a window a few runs of document ids, so the cost then
+    // follows the window, not the whole database. The same matches.
     std::vector<Match> score(const std::vector<std::string>& terms, const std::vector<uint8_t>& in_window,
-                             bool from_memory = false);
+                             bool from_memory = false, const DocidRuns* runs = nullptr);
 
     // Keeps a document's postings in memory (read from its termlist once,
     // instead of walking each query term's whole posting list for the few
@@ -59,6 +68,10 @@ class WindowScorer {
     void clear();
     // Roughly the heap bytes the kept postings take.
     size_t memory_bytes() const;
+
+    // `docs` (ascending) as runs, a gap of at most `max_gap` ids left inside
+    // a run: reading a few postings costs less than a skip.
+    static DocidRuns runs_of(const std::vector<Xapian::docid>& docs, Xapian::docid max_gap);
 
     // BM25Weight's term weight of a term in `termfreq` of `doccount`
     // documents (wqf 1, factor 1).

@@ -142,6 +142,19 @@ BOOST_AUTO_TEST_CASE(scorer_weighs_window_documents_as_the_matcher_does) {
                                                            << ": " << scored.at(d) << " != " << w);
             }
         }
+        // Read run by run (skip_to each run's start), with runs of several
+        // gaps: the window as one run (common terms' lists then skip to it),
+        // runs with short gaps left inside, and one run per stretch of
+        // consecutive ids.
+        std::vector<Xapian::docid> window_docs;
+        for (Xapian::docid d = 1; d < in_window.size(); ++d)
+            if (in_window[d]) window_docs.push_back(d);
+        for (const Xapian::docid gap : {db.get_lastdocid(), Xapian::docid{4}, Xapian::docid{0}}) {
+            const auto runs = news::WindowScorer::runs_of(window_docs, gap);
+            std::map<Xapian::docid, double> scored;
+            for (const auto& m : scorer.score(terms, in_window, false, &runs)) scored.emplace(m.doc, m.weight);
+            BOOST_TEST_REQUIRE((scored == expected), "document " << doc << " runs with gap " << gap);
+        }
         matches += expected.size();
         ++queries;
     }
@@ -162,6 +175,16 @@ BOOST_AUTO_TEST_CASE(build_verifies_scorer_against_matcher) {
     BOOST_TEST(line.find(" 0 weight mismatches") != std::string::npos, line);
     BOOST_TEST(line.find(" 0 candidate lists differ, 0 match counts differ") != std::string::npos, line);
     BOOST_TEST(line.find(": 0 articles") == std::string::npos, line);
+}
+
+// Runs of document ids: ascending, gaps up to the one given kept inside.
+BOOST_AUTO_TEST_CASE(window_runs_merge_short_gaps) {
+    using Runs = news::WindowScorer::DocidRuns;
+    const std::vector<Xapian::docid> docs{1, 2, 3, 7, 8, 20, 21, 60};
+    BOOST_TEST((news::WindowScorer::runs_of(docs, 0) == Runs{{1, 3}, {7, 8}, {20, 21}, {60, 60}}));
+    BOOST_TEST((news::WindowScorer::runs_of(docs, 3) == Runs{{1, 8}, {20, 21}, {60, 60}}));
+    BOOST_TEST((news::WindowScorer::runs_of(docs, 100) == Runs{{1, 60}}));
+    BOOST_TEST(news::WindowScorer::runs_of({}, 5).empty());
 }
 
 // Documents removed from the in-memory postings stop matching, and one
