@@ -233,6 +233,11 @@ struct CandidateFinder::Verification {
     size_t matched_mismatches = 0;    // articles whose match counts differ
     size_t from_memory = 0;           // articles scored from in-memory postings
     size_t source_mismatches = 0;     // of those, articles the posting lists weigh differently
+    // Pruned matches (WindowScorer::score_top) not weighed as unpruned, or
+    // fewer matches without the pruned mark.
+    size_t pruned_weight_mismatches = 0;
+    size_t matched = 0;  // documents the candidate queries matched
+    size_t weighed = 0;  // of those, weighed in full
 };
 
 CandidateFinder::~CandidateFinder() = default;
@@ -250,6 +255,10 @@ CandidateFinder::CandidateFinder(const Xapian::Database& db, TermWeights& weight
         windows_ = std::make_unique<DayWindows>(db_);
         scorer_ = std::make_unique<WindowScorer>(db_);
     }
+    // NEWS_PRUNE_CANDIDATES=0 weighs every match (the same candidates, at
+    // more cost: for comparing the two in one binary).
+    const char* prune = std::getenv("NEWS_PRUNE_CANDIDATES");
+    prune_ = !(prune && std::string(prune) == "0");
     const char* verify = std::getenv("NEWS_VERIFY_CANDIDATES");
     if (verify && std::string(verify) == "1") verify_ = std::make_unique<Verification>();
 }
@@ -264,10 +273,12 @@ void CandidateFinder::report_verification() const {
     std::fprintf(stderr,
                  "verify-candidates: %zu articles, %zu weight mismatches (max |difference| %g), "
                  "%zu candidate lists differ, %zu match counts differ; %zu scored from memory, "
-                 "%zu of them differ from the posting lists\n",
+                 "%zu of them differ from the posting lists; %zu pruned weights differ, %zu bound violations; "
+                 "%zu matched, %zu weighed\n",
                  verify_->articles, verify_->weight_mismatches, verify_->max_difference,
                  verify_->candidate_mismatches, verify_->matched_mismatches, verify_->from_memory,
-                 verify_->source_mismatches);
+                 verify_->source_mismatches, verify_->pruned_weight_mismatches,
+                 scorer_ ? scorer_->bound_violations() : size_t{0}, verify_->matched, verify_->weighed);
 }
 
 namespace {
@@ -283,10 +294,6 @@ struct Hit {
 // run (indexer/window_scorer.h): walking the postings of a few documents
 // outside the window costs less than a skip.
 constexpr Xapian::docid kRunGap = 32;
-
-// Weights rounded so that equal documents tie exactly whatever the order
-// of the floating-point sums.
-long long candidate_score(double weight) { return std::llround(weight * 1e6); }
 
 // The best kCandidatesPerArticle of `hits` (in the matcher's order, the
 // article itself left out, every hit tied with the cut included), of
@@ -322,11 +329,29 @@ std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& artic
     if (!scorer_ || !article.fp.day) return find_by_matcher(query(article, terms), self);
     if (!verify_) return find_by_scorer(terms, *article.fp.day, self);
 
-    const size_t matched_before = matched_;
+    const size_t weighed_before = weighed_;
     std::vector<Xapian::docid> scored = find_by_scorer(terms, *article.fp.day, self);
-    const size_t scored_matches = matched_ - matched_before;
+    const size_t scored_weighed = weighed_ - weighed_before;
     const std::vector<WindowScorer::Match> weights = scorer_->score(terms, in_window_, from_memory_);
     Verification& v = *verify_;
+    v.matched += weights.size();
+    v.weighed += scored_weighed;
+    if (!from_memory_) {
+        // Every pruned match must be an unpruned one with the same double,
+        // and pruning must leave out only documents below the cut.
+        const WindowScorer::TopMatches top =
+            scorer_->score_top(terms, in_window_, window_runs_, self, kCandidatesPerArticle);
+        std::unordered_map<Xapian::docid, double> unpruned;
+        for (const WindowScorer::Match& m : weights) unpruned.emplace(m.doc, m.weight);
+        for (const WindowScorer::Match& m : top.matches) {
+            const auto it = unpruned.find(m.doc);
+            if (it == unpruned.end() || it->second != m.weight) ++v.pruned_weight_mismatches;
+        }
+        const size_t others = weights.size() - std::count_if(weights.begin(), weights.end(),
+                                                             [self](const auto& m) { return m.doc == self; });
+        if (top.pruned ? others <= kCandidatesPerArticle : top.matches.size() != weights.size())
+            ++v.pruned_weight_mismatches;
+    }
     if (from_memory_) {
         ++v.from_memory;
         std::vector<WindowScorer::Match> listed = scorer_->score(terms, in_window_, false);
@@ -339,11 +364,11 @@ std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& artic
         if (!same) ++v.source_mismatches;
     }
     const std::vector<Xapian::docid> by_matcher = find_by_matcher(query(article, terms), self);
-    const size_t matcher_matches = matched_ - matched_before - scored_matches;
-    matched_ = matched_before + scored_matches;
+    const size_t matcher_matches = weighed_ - weighed_before - scored_weighed;
+    weighed_ = weighed_before + scored_weighed;
     ++v.articles;
     if (scored != by_matcher) ++v.candidate_mismatches;
-    if (scored_matches != matcher_matches) ++v.matched_mismatches;
+    if (weights.size() != matcher_matches) ++v.matched_mismatches;
     enquire_.set_query(query(article, terms));
     const Xapian::MSet all = enquire_.get_mset(0, db_.get_doccount(), db_.get_doccount());
     std::unordered_map<Xapian::docid, double> matcher_weight;
@@ -390,8 +415,14 @@ std::vector<Xapian::docid> CandidateFinder::find_by_scorer(const std::vector<std
         // dropped, to be read again if a later window is worth it).
         if (!from_memory_) scorer_->clear();
     }
-    const std::vector<WindowScorer::Match> matches = scorer_->score(terms, in_window_, from_memory_, &window_runs_);
-    matched_ += matches.size();
+    WindowScorer::TopMatches top;
+    if (from_memory_ || !prune_) {
+        top.matches = scorer_->score(terms, in_window_, from_memory_, &window_runs_);
+    } else {
+        top = scorer_->score_top(terms, in_window_, window_runs_, self, kCandidatesPerArticle);
+    }
+    const std::vector<WindowScorer::Match>& matches = top.matches;
+    weighed_ += matches.size();
     std::vector<Hit> hits;
     hits.reserve(matches.size());
     for (const WindowScorer::Match& m : matches)
@@ -407,7 +438,9 @@ std::vector<Xapian::docid> CandidateFinder::find_by_scorer(const std::vector<std
         needed = std::partition(cut + 1, hits.end(), [score = cut->score](const Hit& h) { return h.score == score; });
     }
     std::sort(hits.begin(), needed, matcher_order);
-    const size_t matches_but_self = hits.size();
+    // Pruned, the matches are more than kCandidatesPerArticle besides self
+    // (WindowScorer::score_top), though fewer may be returned.
+    const size_t matches_but_self = top.pruned ? std::max<size_t>(hits.size(), kCandidatesPerArticle + 1) : hits.size();
     hits.erase(needed, hits.end());
     return best_candidates(hits, matches_but_self, [this](Xapian::docid d) { return ids_ ? ids_(d) : article_id(db_, d); });
 }
@@ -426,7 +459,7 @@ std::vector<Xapian::docid> CandidateFinder::find_by_matcher(const Xapian::Query&
     for (Xapian::doccount wanted = kFirstCandidatePage;; wanted *= 2) {
         const Xapian::MSet mset = enquire_.get_mset(0, wanted, db_.get_doccount());
         // Exact: check_at_least covers every match.
-        if (wanted == kFirstCandidatePage) matched_ += mset.get_matches_estimated();
+        if (wanted == kFirstCandidatePage) weighed_ += mset.get_matches_estimated();
         std::vector<Hit> hits;
         for (auto m = mset.begin(); m != mset.end(); ++m)
             if (*m != self) hits.push_back({candidate_score(m.get_weight()), m.get_weight(), *m});
@@ -678,7 +711,7 @@ BoundedComponents::Extent event_extent(const Xapian::Database& db, const std::st
 struct WorkerResult {
     std::vector<Link> links;
     size_t articles = 0;
-    size_t matched = 0;
+    size_t weighed = 0;
     size_t fingerprints_read = 0;
     size_t comparisons = 0;
     size_t ruled_out = 0;
@@ -736,7 +769,7 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ar
             }
         }
     }
-    out.matched = finder.matched();
+    out.weighed = finder.weighed();
     finder.report_verification();
     out.fingerprints_read = cache.loads();
 }
@@ -794,7 +827,7 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
     for (auto& result : results) {
         ids.merge(result.ids);
         stats.articles += result.articles;
-        stats.matched += result.matched;
+        stats.weighed += result.weighed;
         stats.fingerprints_read += result.fingerprints_read;
         stats.comparisons += result.comparisons;
         stats.ruled_out += result.ruled_out;

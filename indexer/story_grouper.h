@@ -39,10 +39,11 @@ namespace news {
 
 struct GroupingStats {
     size_t articles = 0;          // articles whose versions were searched for
-    // Documents the candidate queries matched in their date windows (each
-    // scored, of which the best kCandidatesPerArticle are
-    // verified): what an article costs grows with this, the window's density.
-    size_t matched = 0;
+    // Documents the candidate queries matched in their date windows and
+    // weighed in full (those that could rank among the best
+    // kCandidatesPerArticle, which are verified): what an article costs
+    // grows with this, the window's density.
+    size_t weighed = 0;
     size_t fingerprints_read = 0;  // fingerprints loaded from the database (cache misses)
     size_t comparisons = 0;       // candidate pairs verified
     // Of those, pairs found different by their cosine alone (kMinSharedCosine),
@@ -142,8 +143,8 @@ class CandidateFinder {
     // A document's publication day (Date::days()), if dated: known from the
     // date windows read, else from its date value (no fingerprint loaded).
     std::optional<long> publication_day(Xapian::docid id) const;
-    // Documents matched by the candidate queries of find() so far.
-    size_t matched() const { return matched_; }
+    // Documents weighed by the candidate queries of find() so far.
+    size_t weighed() const { return weighed_; }
     // Lets find() keep the postings of a date window in memory, in at most
     // `bytes`, while a window holds at most kWindowDocumentsPerArticle
     // documents per article in `articles`, the number find() will be
@@ -184,7 +185,8 @@ class CandidateFinder {
     size_t articles_ = 0;
     bool from_memory_ = false;  // marked_'s documents are kept by scorer_
     Xapian::Enquire enquire_;
-    size_t matched_ = 0;
+    size_t weighed_ = 0;
+    bool prune_ = true;  // find_by_scorer() weighs only what can rank (WindowScorer::score_top)
     std::unique_ptr<Verification> verify_;
 };
 

@@ -174,6 +174,9 @@ BOOST_AUTO_TEST_CASE(build_verifies_scorer_against_matcher) {
     const std::string line = r.err.substr(at, r.err.find('\n', at) - at);
     BOOST_TEST(line.find(" 0 weight mismatches") != std::string::npos, line);
     BOOST_TEST(line.find(" 0 candidate lists differ, 0 match counts differ") != std::string::npos, line);
+    // Pruned weighing (WindowScorer::score_top) keeps the same weights and
+    // its bounds hold.
+    BOOST_TEST(line.find(" 0 pruned weights differ, 0 bound violations") != std::string::npos, line);
     BOOST_TEST(line.find(": 0 articles") == std::string::npos, line);
 }
 
@@ -212,4 +215,168 @@ BOOST_AUTO_TEST_CASE(removed_documents_leave_the_memory_postings) {
     scorer.remove(5);
     scorer.add(5);
     BOOST_TEST((weights(scorer, true) == expected));
+}
+
+namespace {
+
+// The window of `day` in `db` (kDateWindowDays either side, undated
+// documents included) as marks by docid.
+std::vector<uint8_t> window_of(const Xapian::Database& db, long day) {
+    std::vector<uint8_t> in_window(db.get_lastdocid() + 1, 0);
+    auto mark = [&](const std::string& term) {
+        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) in_window[*p] = 1;
+    };
+    mark(std::string(news::schema::prefix::kUndated));
+    for (long d = day - news::kDateWindowDays; d <= day + news::kDateWindowDays; ++d)
+        mark(news::schema::term(news::schema::prefix::kDay, news::Date::from_days(d).key()));
+    return in_window;
+}
+
+std::vector<Xapian::docid> marked(const std::vector<uint8_t>& in_window) {
+    std::vector<Xapian::docid> docs;
+    for (Xapian::docid d = 1; d < in_window.size(); ++d)
+        if (in_window[d]) docs.push_back(d);
+    return docs;
+}
+
+// score_top() against score(): what it returns is a subset weighed to the
+// same doubles, holding every document (self aside) whose rounded weight
+// reaches the k-th best; unpruned, it is all of score(); pruned, score()
+// has more than k documents besides self. Returns whether it pruned.
+bool check_top(news::WindowScorer& scorer, const std::vector<std::string>& terms, const std::vector<uint8_t>& in_window,
+               const news::WindowScorer::DocidRuns& runs, Xapian::docid self, size_t k,
+               news::WindowScorer::Probe probe, const std::string& what) {
+    std::map<Xapian::docid, double> all;
+    for (const auto& m : scorer.score(terms, in_window, false, &runs)) all.emplace(m.doc, m.weight);
+    const auto top = scorer.score_top(terms, in_window, runs, self, k, probe);
+    std::map<Xapian::docid, double> kept;
+    for (const auto& m : top.matches) kept.emplace(m.doc, m.weight);
+    BOOST_TEST_REQUIRE(kept.size() == top.matches.size(), what << ": a document returned twice");
+    for (const auto& [d, w] : kept) {
+        BOOST_TEST_REQUIRE(all.count(d) == 1u, what << ": " << d << " does not match");
+        BOOST_TEST_REQUIRE((all.at(d) == w), what << ": " << d << " weighs " << w << " != " << all.at(d));
+    }
+    std::vector<long long> others;
+    for (const auto& [d, w] : all)
+        if (d != self) others.push_back(news::candidate_score(w));
+    if (!top.pruned) {
+        BOOST_TEST_REQUIRE(kept.size() == all.size(), what << ": unpruned, yet documents are missing");
+        return false;
+    }
+    BOOST_TEST_REQUIRE(others.size() > k, what << ": pruned with " << others.size() << " matches");
+    std::nth_element(others.begin(), others.begin() + (k - 1), others.end(), std::greater<long long>());
+    const long long cut = others[k - 1];
+    for (const auto& [d, w] : all)
+        if (d != self && news::candidate_score(w) >= cut)
+            BOOST_TEST_REQUIRE(kept.count(d) == 1u, what << ": " << d << " reaches the cut but was pruned");
+    if (all.count(self)) BOOST_TEST_REQUIRE(kept.count(self) == 1u, what << ": self pruned");
+    return true;
+}
+
+}  // namespace
+
+// No posting of the corpus gives a term more than its bound.
+BOOST_AUTO_TEST_CASE(term_bounds_hold_for_every_posting) {
+    const Xapian::Database db(corpus_db());
+    news::WindowScorer scorer(db);
+    const double len_factor = 1 / (double(db.get_total_length()) / db.get_doccount());
+    size_t postings = 0;
+    for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+        const double bound = scorer.term_bound(*t);
+        const double weight = news::WindowScorer::term_weight(db.get_doccount(), t.get_termfreq());
+        for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p, ++postings) {
+            const double part = news::WindowScorer::part(
+                weight, news::WindowScorer::length_part(len_factor, db.get_doclength(*p)), p.get_wdf());
+            if (part > bound) BOOST_FAIL(*t << " in " << *p << ": " << part << " > bound " << bound);
+        }
+    }
+    BOOST_TEST(postings > 50000u);
+}
+
+// score_top() for every dated document's query over its window, with cuts
+// of several depths, every way of reading closed lists and several run
+// shapes: the candidates it keeps are score()'s best, to the last bit.
+BOOST_AUTO_TEST_CASE(pruned_scores_keep_every_document_that_reaches_the_cut) {
+    using Probe = news::WindowScorer::Probe;
+    const Xapian::Database db(corpus_db());
+    news::WindowScorer scorer(db);
+    size_t queries = 0, pruned = 0, smaller = 0;
+    for (Xapian::docid doc = 1; doc <= db.get_lastdocid(); ++doc) {
+        const auto day = day_of(db, doc);
+        if (!day) continue;
+        const auto in_window = window_of(db, *day);
+        const std::vector<std::string> terms = some_terms(db, doc, 10 + doc % 40);
+        for (const Xapian::docid gap : {db.get_lastdocid(), Xapian::docid{0}}) {
+            const auto runs = news::WindowScorer::runs_of(marked(in_window), gap);
+            for (const size_t k : {size_t{1}, size_t{3}, size_t{15}, size_t{40}})
+                for (const Probe probe : {Probe::never, Probe::always, Probe::automatic}) {
+                    const std::string what = "document " + std::to_string(doc) + " k " + std::to_string(k);
+                    if (check_top(scorer, terms, in_window, runs, doc, k, probe, what)) ++pruned;
+                    ++queries;
+                }
+        }
+        // Pruning leaves documents out at all.
+        const auto runs = news::WindowScorer::runs_of(marked(in_window), 0);
+        if (scorer.score_top(terms, in_window, runs, doc, 3).matches.size() <
+            scorer.score(terms, in_window, false, &runs).size())
+            ++smaller;
+    }
+    BOOST_TEST(queries > 5000u);
+    BOOST_TEST(pruned > queries / 10);
+    BOOST_TEST(smaller > 50u);
+    BOOST_TEST(scorer.bound_violations() == 0u);
+}
+
+namespace {
+
+// A database of `strong` documents sharing a distinctive word, many weak
+// ones with two common words, and one (the last) with the common words
+// only, twice in one of them.
+std::string small_database(const std::string& path, size_t strong, size_t weak) {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    for (size_t i = 0; i < strong; ++i) {
+        Xapian::Document d;
+        d.add_term("alpha", 3);
+        d.add_term("beta");
+        d.add_term("filler" + std::to_string(i), 4);
+        db.add_document(d);
+    }
+    for (size_t i = 0; i < weak; ++i) {
+        Xapian::Document d;
+        d.add_term("beta");
+        d.add_term("gamma");
+        d.add_term("filler" + std::to_string(strong + i), 6);
+        db.add_document(d);
+    }
+    db.commit();
+    return path;
+}
+
+}  // namespace
+
+// Documents tied at the cut are all kept, whatever their number; a
+// document refused at one term and met again at a later one is not
+// returned (it would lack the first term's part).
+BOOST_AUTO_TEST_CASE(pruning_keeps_ties_at_the_cut_and_refused_documents_out) {
+    using Probe = news::WindowScorer::Probe;
+    test::TempDir dir;
+    const Xapian::Database db(small_database(dir / "db", 40, 200));
+    news::WindowScorer scorer(db);
+    const std::vector<uint8_t> all(db.get_lastdocid() + 1, 1);
+    const auto runs = news::WindowScorer::runs_of(marked(all), 0);
+    const std::vector<std::string> terms{"alpha", "beta", "gamma"};
+    BOOST_TEST_REQUIRE(scorer.term_bound("alpha") > scorer.term_bound("gamma"));
+    for (const Probe probe : {Probe::never, Probe::always, Probe::automatic})
+        for (const size_t k : {size_t{1}, size_t{15}, size_t{39}}) {
+            BOOST_TEST(check_top(scorer, terms, all, runs, 1, k, probe, "ties"));
+            const auto top = scorer.score_top(terms, all, runs, 1, k, probe);
+            // The 40 strong documents tie (self among them): all are kept,
+            // none of the weak ones, though they too match "beta" and "gamma".
+            std::vector<Xapian::docid> docs;
+            for (const auto& m : top.matches) docs.push_back(m.doc);
+            std::sort(docs.begin(), docs.end());
+            BOOST_TEST(docs.size() == 40u);
+            BOOST_TEST(docs.back() == 40u);
+        }
+    BOOST_TEST(scorer.bound_violations() == 0u);
 }
