@@ -3,6 +3,7 @@
 #include "common/group_level.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -419,7 +420,7 @@ std::vector<Xapian::docid> CandidateFinder::find_by_scorer(const std::vector<std
     if (from_memory_ || !prune_) {
         top.matches = scorer_->score(terms, in_window_, from_memory_, &window_runs_);
     } else {
-        top = scorer_->score_top(terms, in_window_, window_runs_, self, kCandidatesPerArticle);
+        top = scorer_->score_top(terms, in_window_, window_runs_, self, kCandidatesPerArticle, std::getenv("NEWS_PROBE") ? (std::string(std::getenv("NEWS_PROBE")) == "never" ? WindowScorer::Probe::never : WindowScorer::Probe::always) : WindowScorer::Probe::automatic);
     }
     const std::vector<WindowScorer::Match>& matches = top.matches;
     weighed_ += matches.size();
@@ -855,7 +856,9 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
     std::map<Xapian::docid, NewKeys> new_keys;
     rekey(db, stories, GroupLevel::kStory, ids, new_keys);
     rekey(db, events, GroupLevel::kEvent, ids, new_keys);
+    const auto rewrite_start = std::chrono::steady_clock::now();
     stats.rekeyed = set_groups(db, new_keys);
+    stats.rewrite_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - rewrite_start).count();
     return stats;
 }
 

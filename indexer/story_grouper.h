@@ -54,7 +54,10 @@ struct GroupingStats {
     size_t out_of_reach = 0;
     size_t story_links = 0;       // pairs judged versions of one story
     size_t event_links = 0;       // pairs judged about one event (story links included)
-    size_t rekeyed = 0;           // documents rewritten with a new group key
+    size_t rekeyed = 0;           // (document, level) keys changed
+    // Of the grouping's time, rewriting the documents whose keys changed:
+    // Xapian 1.4 reads a document's every term and position to change a term.
+    double rewrite_seconds = 0;
 };
 
 // Candidates fetched per article; generous, since verification is cheap
