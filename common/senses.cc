@@ -33,7 +33,19 @@ struct SenseTable {
             if (*p == '\n') ++p;
         }
         start.push_back(static_cast<uint32_t>(ids.size()));
+        // Synsets numbered densely (WordNet's offset * 4 + part of speech
+        // renumbered by rank, so the order is kept): an id then fits in
+        // kSenseIdBits, and a fingerprint packs a sense with its term's
+        // index in 32 bits (common/similarity.h).
+        std::vector<uint32_t> distinct(ids);
+        std::sort(distinct.begin(), distinct.end());
+        distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+        if (distinct.size() > (size_t{1} << kSenseIdBits)) std::abort();  // a WordNet far bigger than 3.0
+        for (uint32_t& id : ids)
+            id = static_cast<uint32_t>(std::lower_bound(distinct.begin(), distinct.end(), id) - distinct.begin());
+        senses = distinct.size();
     }
+    size_t senses = 0;  // distinct synsets
 };
 
 const SenseTable& table() {
@@ -52,5 +64,7 @@ SenseList senses_of_stem(std::string_view stem) {
 }
 
 size_t sense_table_size() { return table().stems.size(); }
+
+size_t sense_count() { return table().senses; }
 
 }  // namespace news

@@ -9,11 +9,17 @@
 // part of speech.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
 namespace news {
+
+// Synset ids are numbered from 0, densely, in WordNet's order of synsets
+// (offset, then part of speech), and fit in this many bits (WordNet 3.0 has
+// 117,659 synsets).
+inline constexpr unsigned kSenseIdBits = 17;
 
 // A read-only view of one stem's synset ids; empty for words WordNet lacks
 // (names, numbers, most jargon).
@@ -21,6 +27,7 @@ struct SenseList {
     const uint32_t* first = nullptr;
     const uint32_t* last = nullptr;
     bool empty() const { return first == last; }
+    size_t size() const { return static_cast<size_t>(last - first); }
     const uint32_t* begin() const { return first; }
     const uint32_t* end() const { return last; }
 };
@@ -30,5 +37,7 @@ SenseList senses_of_stem(std::string_view stem);
 
 // How many stems the table has (for tests and diagnostics).
 size_t sense_table_size();
+// How many distinct synsets its stems have: every id is below it.
+size_t sense_count();
 
 }  // namespace news

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <list>
 #include <map>
 #include <memory>
 #include <numeric>
@@ -61,7 +62,8 @@ size_t approximate_bytes(const WeighedFingerprint& w) {
     bytes += strings(fp.numbers) + strings(fp.entities) + strings(fp.title_stems) + strings(fp.title_numbers) +
              strings(fp.tickers);
     bytes += fp.shingles.capacity() * sizeof(uint64_t) + w.weights.capacity() * sizeof(double) +
-             w.term_senses.capacity() * sizeof(w.term_senses[0]) + w.number_values.capacity() * sizeof(NumberValue) +
+             w.term_senses.capacity() * sizeof(w.term_senses[0]) +
+             w.wide_term_senses.capacity() * sizeof(w.wide_term_senses[0]) + w.number_values.capacity() * sizeof(NumberValue) +
              w.term_keys.capacity() * sizeof(uint64_t);
     // The sentence evidence's trigrams: as stored, as a set, and by sentence.
     bytes += (fp.trigrams.capacity() + w.trigram_set.capacity() + w.sentence_trigrams.capacity()) * sizeof(uint16_t) +
@@ -75,36 +77,40 @@ size_t approximate_bytes(const WeighedFingerprint& w) {
 // has reached day D an article dated before D - kDateWindowDays is never
 // needed again and forget_before(D) drops it. Bounded in bytes whatever the
 // dates and however dense the window (a window of a big archive holds far
-// more than fits): two generations of at most half of `budget` each; when
-// the young one fills, the old one is dropped and the young one becomes
-// old, and an old entry used again moves back to the young one (a cheap
-// LRU; a dropped entry only costs a reload). Unbounded by bytes, with a
-// bound of 5,000 entries a generation, the two threads' caches were most of
-// the growth of a build's memory with archive size.
+// more than fits): beyond `budget`, forget_before() drops the entries used
+// longest ago (a dropped entry only costs a reload). Unbounded, the two
+// threads' caches were most of the growth of a build's memory with archive
+// size. Two generations of half the budget each (the old one dropped when
+// the young one filled) held 64 to 128 MB of a 128 MB budget and read 556,455
+// fingerprints for the 215,770 articles of Reuters 10x; dropped least
+// recently used first, 128 MB read 266,298 (with senses packed, below).
 // Each entry remembers the documents it was compared with, so a pair found
-// from both sides is compared once, and forgotten with it.
+// from both sides is compared once, and forgets them with it.
 class FingerprintCache {
   public:
     FingerprintCache(const Xapian::Database& db, TermWeights& weights, size_t budget)
-        : db_(db), weights_(weights), generation_bytes_(budget / 2) {}
+        : db_(db), weights_(weights), budget_(budget) {}
     const CachedArticle& get(Xapian::docid id) { return entry(id).article; }
 
     // A document's article id: from the cache if it is there (without
     // loading its fingerprint if not).
     std::string id(Xapian::docid id) const {
-        if (auto it = young_.find(id); it != young_.end()) return it->second->article.id;
-        if (auto it = old_.find(id); it != old_.end()) return it->second->article.id;
+        if (auto it = entries_.find(id); it != entries_.end()) return it->second->article.id;
         return article_id(db_, id);
     }
 
     // True if `a` (loaded with get()) was already compared with `b`: `b`
     // need not be loaded again (it may have left the cache meanwhile).
-    bool compared(Xapian::docid a, Xapian::docid b) { return entry(a).compared.count(b) != 0; }
+    bool compared(Xapian::docid a, Xapian::docid b) {
+        const auto& seen = entry(a).compared;
+        return std::find(seen.begin(), seen.end(), b) != seen.end();
+    }
 
     // True the first time two documents (both loaded with get()) are paired.
     bool first_comparison(Xapian::docid a, Xapian::docid b) {
-        if (!entry(a).compared.insert(b).second) return false;
-        entry(b).compared.insert(a);
+        if (compared(a, b)) return false;
+        remember(entry(a), b);
+        remember(entry(b), a);
         return true;
     }
 
@@ -113,21 +119,23 @@ class FingerprintCache {
     void forget_before(std::optional<long> day) {
         if (day && (!day_ || *day > *day_)) {
             day_ = day;
-            for (auto* generation : {&young_, &old_})
-                for (auto it = generation->begin(); it != generation->end();) {
-                    const auto& entry_day = it->second->article.fingerprint.fp.day;
-                    if (entry_day && *entry_day < *day - kDateWindowDays) {
-                        if (generation == &young_) young_bytes_ -= it->second->bytes;
-                        it = generation->erase(it);
-                    } else {
-                        ++it;
-                    }
+            for (auto it = entries_.begin(); it != entries_.end();) {
+                const auto& entry_day = it->second->article.fingerprint.fp.day;
+                if (entry_day && *entry_day < *day - kDateWindowDays) {
+                    bytes_ -= it->second->bytes;
+                    recent_.erase(it->second->recent);
+                    it = entries_.erase(it);
+                } else {
+                    ++it;
                 }
+            }
         }
-        if (young_bytes_ < generation_bytes_) return;
-        old_ = std::move(young_);
-        young_.clear();
-        young_bytes_ = 0;
+        while (bytes_ > budget_ && !recent_.empty()) {
+            const auto it = entries_.find(recent_.back());
+            bytes_ -= it->second->bytes;
+            entries_.erase(it);
+            recent_.pop_back();
+        }
     }
 
     // Fingerprints read from the database (misses).
@@ -136,31 +144,40 @@ class FingerprintCache {
   private:
     struct Entry {
         CachedArticle article;
-        size_t bytes = 0;  // approximate_bytes() of the fingerprint
-        std::unordered_set<Xapian::docid> compared;
+        size_t bytes = 0;  // approximate_bytes() of the fingerprint, and the list below
+        // The documents compared with (a few dozen: a list beats a hash set,
+        // which took ~1 KB an entry).
+        std::vector<Xapian::docid> compared;
+        std::list<Xapian::docid>::iterator recent;  // its place in recent_
     };
     Entry& entry(Xapian::docid id) {
-        if (auto it = young_.find(id); it != young_.end()) return *it->second;
-        std::unique_ptr<Entry> loaded;
-        if (auto it = old_.find(id); it != old_.end()) {
-            loaded = std::move(it->second);
-            old_.erase(it);
-        } else {
-            ++loads_;
-            loaded = std::make_unique<Entry>(Entry{read_article(db_, id, weights_), 0, {}});
-            loaded->bytes = approximate_bytes(loaded->article.fingerprint);
+        if (auto it = entries_.find(id); it != entries_.end()) {
+            recent_.splice(recent_.begin(), recent_, it->second->recent);
+            return *it->second;
         }
-        young_bytes_ += loaded->bytes;
-        return *young_.emplace(id, std::move(loaded)).first->second;
+        ++loads_;
+        auto loaded = std::make_unique<Entry>(Entry{read_article(db_, id, weights_), 0, {}, {}});
+        loaded->bytes = sizeof(Entry) + approximate_bytes(loaded->article.fingerprint);
+        bytes_ += loaded->bytes;
+        recent_.push_front(id);
+        loaded->recent = recent_.begin();
+        return *entries_.emplace(id, std::move(loaded)).first->second;
+    }
+    void remember(Entry& e, Xapian::docid other) {
+        const size_t before = e.compared.capacity();
+        e.compared.push_back(other);
+        e.bytes += (e.compared.capacity() - before) * sizeof(Xapian::docid);
+        bytes_ += (e.compared.capacity() - before) * sizeof(Xapian::docid);
     }
 
     Xapian::Database db_;
     TermWeights& weights_;
-    size_t generation_bytes_;
-    size_t young_bytes_ = 0;
+    size_t budget_;
+    size_t bytes_ = 0;
     size_t loads_ = 0;
     std::optional<long> day_;  // of the latest article grouped
-    std::unordered_map<Xapian::docid, std::unique_ptr<Entry>> young_, old_;
+    std::unordered_map<Xapian::docid, std::unique_ptr<Entry>> entries_;
+    std::list<Xapian::docid> recent_;  // most recently used first
 };
 
 }  // namespace
@@ -234,11 +251,6 @@ struct CandidateFinder::Verification {
     size_t matched_mismatches = 0;    // articles whose match counts differ
     size_t from_memory = 0;           // articles scored from in-memory postings
     size_t source_mismatches = 0;     // of those, articles the posting lists weigh differently
-    // Pruned matches (WindowScorer::score_top) not weighed as unpruned, or
-    // fewer matches without the pruned mark.
-    size_t pruned_weight_mismatches = 0;
-    size_t matched = 0;  // documents the candidate queries matched
-    size_t weighed = 0;  // of those, weighed in full
 };
 
 CandidateFinder::~CandidateFinder() = default;
@@ -256,10 +268,6 @@ CandidateFinder::CandidateFinder(const Xapian::Database& db, TermWeights& weight
         windows_ = std::make_unique<DayWindows>(db_);
         scorer_ = std::make_unique<WindowScorer>(db_);
     }
-    // NEWS_PRUNE_CANDIDATES=0 weighs every match (the same candidates, at
-    // more cost: for comparing the two in one binary).
-    const char* prune = std::getenv("NEWS_PRUNE_CANDIDATES");
-    prune_ = !(prune && std::string(prune) == "0");
     const char* verify = std::getenv("NEWS_VERIFY_CANDIDATES");
     if (verify && std::string(verify) == "1") verify_ = std::make_unique<Verification>();
 }
@@ -274,12 +282,10 @@ void CandidateFinder::report_verification() const {
     std::fprintf(stderr,
                  "verify-candidates: %zu articles, %zu weight mismatches (max |difference| %g), "
                  "%zu candidate lists differ, %zu match counts differ; %zu scored from memory, "
-                 "%zu of them differ from the posting lists; %zu pruned weights differ, %zu bound violations; "
-                 "%zu matched, %zu weighed\n",
+                 "%zu of them differ from the posting lists\n",
                  verify_->articles, verify_->weight_mismatches, verify_->max_difference,
                  verify_->candidate_mismatches, verify_->matched_mismatches, verify_->from_memory,
-                 verify_->source_mismatches, verify_->pruned_weight_mismatches,
-                 scorer_ ? scorer_->bound_violations() : size_t{0}, verify_->matched, verify_->weighed);
+                 verify_->source_mismatches);
 }
 
 namespace {
@@ -295,6 +301,10 @@ struct Hit {
 // run (indexer/window_scorer.h): walking the postings of a few documents
 // outside the window costs less than a skip.
 constexpr Xapian::docid kRunGap = 32;
+
+// Weights rounded so that equal documents tie exactly whatever the order
+// of the floating-point sums.
+long long candidate_score(double weight) { return std::llround(weight * 1e6); }
 
 // The best kCandidatesPerArticle of `hits` (in the matcher's order, the
 // article itself left out, every hit tied with the cut included), of
@@ -330,29 +340,11 @@ std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& artic
     if (!scorer_ || !article.fp.day) return find_by_matcher(query(article, terms), self);
     if (!verify_) return find_by_scorer(terms, *article.fp.day, self);
 
-    const size_t weighed_before = weighed_;
+    const size_t matched_before = matched_;
     std::vector<Xapian::docid> scored = find_by_scorer(terms, *article.fp.day, self);
-    const size_t scored_weighed = weighed_ - weighed_before;
+    const size_t scored_matches = matched_ - matched_before;
     const std::vector<WindowScorer::Match> weights = scorer_->score(terms, in_window_, from_memory_);
     Verification& v = *verify_;
-    v.matched += weights.size();
-    v.weighed += scored_weighed;
-    if (!from_memory_) {
-        // Every pruned match must be an unpruned one with the same double,
-        // and pruning must leave out only documents below the cut.
-        const WindowScorer::TopMatches top =
-            scorer_->score_top(terms, in_window_, window_runs_, self, kCandidatesPerArticle);
-        std::unordered_map<Xapian::docid, double> unpruned;
-        for (const WindowScorer::Match& m : weights) unpruned.emplace(m.doc, m.weight);
-        for (const WindowScorer::Match& m : top.matches) {
-            const auto it = unpruned.find(m.doc);
-            if (it == unpruned.end() || it->second != m.weight) ++v.pruned_weight_mismatches;
-        }
-        const size_t others = weights.size() - std::count_if(weights.begin(), weights.end(),
-                                                             [self](const auto& m) { return m.doc == self; });
-        if (top.pruned ? others <= kCandidatesPerArticle : top.matches.size() != weights.size())
-            ++v.pruned_weight_mismatches;
-    }
     if (from_memory_) {
         ++v.from_memory;
         std::vector<WindowScorer::Match> listed = scorer_->score(terms, in_window_, false);
@@ -365,11 +357,11 @@ std::vector<Xapian::docid> CandidateFinder::find(const WeighedFingerprint& artic
         if (!same) ++v.source_mismatches;
     }
     const std::vector<Xapian::docid> by_matcher = find_by_matcher(query(article, terms), self);
-    const size_t matcher_matches = weighed_ - weighed_before - scored_weighed;
-    weighed_ = weighed_before + scored_weighed;
+    const size_t matcher_matches = matched_ - matched_before - scored_matches;
+    matched_ = matched_before + scored_matches;
     ++v.articles;
     if (scored != by_matcher) ++v.candidate_mismatches;
-    if (weights.size() != matcher_matches) ++v.matched_mismatches;
+    if (scored_matches != matcher_matches) ++v.matched_mismatches;
     enquire_.set_query(query(article, terms));
     const Xapian::MSet all = enquire_.get_mset(0, db_.get_doccount(), db_.get_doccount());
     std::unordered_map<Xapian::docid, double> matcher_weight;
@@ -416,14 +408,8 @@ std::vector<Xapian::docid> CandidateFinder::find_by_scorer(const std::vector<std
         // dropped, to be read again if a later window is worth it).
         if (!from_memory_) scorer_->clear();
     }
-    WindowScorer::TopMatches top;
-    if (from_memory_ || !prune_) {
-        top.matches = scorer_->score(terms, in_window_, from_memory_, &window_runs_);
-    } else {
-        top = scorer_->score_top(terms, in_window_, window_runs_, self, kCandidatesPerArticle, std::getenv("NEWS_PROBE") ? (std::string(std::getenv("NEWS_PROBE")) == "never" ? WindowScorer::Probe::never : WindowScorer::Probe::always) : WindowScorer::Probe::automatic);
-    }
-    const std::vector<WindowScorer::Match>& matches = top.matches;
-    weighed_ += matches.size();
+    const std::vector<WindowScorer::Match> matches = scorer_->score(terms, in_window_, from_memory_, &window_runs_);
+    matched_ += matches.size();
     std::vector<Hit> hits;
     hits.reserve(matches.size());
     for (const WindowScorer::Match& m : matches)
@@ -439,9 +425,7 @@ std::vector<Xapian::docid> CandidateFinder::find_by_scorer(const std::vector<std
         needed = std::partition(cut + 1, hits.end(), [score = cut->score](const Hit& h) { return h.score == score; });
     }
     std::sort(hits.begin(), needed, matcher_order);
-    // Pruned, the matches are more than kCandidatesPerArticle besides self
-    // (WindowScorer::score_top), though fewer may be returned.
-    const size_t matches_but_self = top.pruned ? std::max<size_t>(hits.size(), kCandidatesPerArticle + 1) : hits.size();
+    const size_t matches_but_self = hits.size();
     hits.erase(needed, hits.end());
     return best_candidates(hits, matches_but_self, [this](Xapian::docid d) { return ids_ ? ids_(d) : article_id(db_, d); });
 }
@@ -460,7 +444,7 @@ std::vector<Xapian::docid> CandidateFinder::find_by_matcher(const Xapian::Query&
     for (Xapian::doccount wanted = kFirstCandidatePage;; wanted *= 2) {
         const Xapian::MSet mset = enquire_.get_mset(0, wanted, db_.get_doccount());
         // Exact: check_at_least covers every match.
-        if (wanted == kFirstCandidatePage) weighed_ += mset.get_matches_estimated();
+        if (wanted == kFirstCandidatePage) matched_ += mset.get_matches_estimated();
         std::vector<Hit> hits;
         for (auto m = mset.begin(); m != mset.end(); ++m)
             if (*m != self) hits.push_back({candidate_score(m.get_weight()), m.get_weight(), *m});
@@ -712,7 +696,7 @@ BoundedComponents::Extent event_extent(const Xapian::Database& db, const std::st
 struct WorkerResult {
     std::vector<Link> links;
     size_t articles = 0;
-    size_t weighed = 0;
+    size_t matched = 0;
     size_t fingerprints_read = 0;
     size_t comparisons = 0;
     size_t ruled_out = 0;
@@ -770,7 +754,7 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ar
             }
         }
     }
-    out.weighed = finder.weighed();
+    out.matched = finder.matched();
     finder.report_verification();
     out.fingerprints_read = cache.loads();
 }
@@ -828,7 +812,7 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
     for (auto& result : results) {
         ids.merge(result.ids);
         stats.articles += result.articles;
-        stats.weighed += result.weighed;
+        stats.matched += result.matched;
         stats.fingerprints_read += result.fingerprints_read;
         stats.comparisons += result.comparisons;
         stats.ruled_out += result.ruled_out;

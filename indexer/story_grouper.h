@@ -39,11 +39,10 @@ namespace news {
 
 struct GroupingStats {
     size_t articles = 0;          // articles whose versions were searched for
-    // Documents the candidate queries matched in their date windows and
-    // weighed in full (those that could rank among the best
-    // kCandidatesPerArticle, which are verified): what an article costs
-    // grows with this, the window's density.
-    size_t weighed = 0;
+    // Documents the candidate queries matched in their date windows (each
+    // scored, of which the best kCandidatesPerArticle are
+    // verified): what an article costs grows with this, the window's density.
+    size_t matched = 0;
     size_t fingerprints_read = 0;  // fingerprints loaded from the database (cache misses)
     size_t comparisons = 0;       // candidate pairs verified
     // Of those, pairs found different by their cosine alone (kMinSharedCosine),
@@ -56,7 +55,8 @@ struct GroupingStats {
     size_t event_links = 0;       // pairs judged about one event (story links included)
     size_t rekeyed = 0;           // (document, level) keys changed
     // Of the grouping's time, rewriting the documents whose keys changed:
-    // Xapian 1.4 reads a document's every term and position to change a term.
+    // Xapian 1.4 reads a document's every term and position to change one
+    // of its terms (Document::Internal::need_terms), ~1 ms a document.
     double rewrite_seconds = 0;
 };
 
@@ -84,12 +84,14 @@ inline constexpr double kMaxExtraTermShare = 0.002;
 // Articles to group before a second thread is worth starting.
 inline constexpr size_t kMinArticlesPerWorker = 200;
 // Memory for the fingerprints duplicate detection keeps at hand, all
-// threads together (~9 KB each for Reuters: ~14,000 fingerprints, a date
-// window of Reuters per thread with two). A denser archive's windows
-// outgrow it; a fingerprint is then read again when needed
-// (GroupingStats::fingerprints_read). 64 MB read 2.7 times as many on a 3x
-// Reuters (+27% CPU); unbounded, the caches were most of the growth of
-// grouping's memory with archive size (README: Memory and scale).
+// threads together (~8 KB an entry for Reuters, ~16,000 entries: a date
+// window of Reuters 1x holds ~4,400 articles, of the 10x copy ~10 times as
+// many). A denser archive's windows outgrow it; a fingerprint is then read
+// again when needed (GroupingStats::fingerprints_read, ~0.2 ms each). On the
+// 10x copy, 128 MB read 266,298 for 215,770 articles, 256 MB each once; 64 MB
+// read 2.7 times as many as 128 MB on a 3x Reuters before; unbounded, the
+// caches were most of the growth of grouping's memory with archive size
+// (README: Memory and scale).
 inline constexpr size_t kFingerprintCacheBytes = size_t{128} << 20;
 // Window documents per article to be grouped beyond which keeping a
 // window's postings in memory is not worth reading the window's termlists:
@@ -146,8 +148,8 @@ class CandidateFinder {
     // A document's publication day (Date::days()), if dated: known from the
     // date windows read, else from its date value (no fingerprint loaded).
     std::optional<long> publication_day(Xapian::docid id) const;
-    // Documents weighed by the candidate queries of find() so far.
-    size_t weighed() const { return weighed_; }
+    // Documents matched by the candidate queries of find() so far.
+    size_t matched() const { return matched_; }
     // Lets find() keep the postings of a date window in memory, in at most
     // `bytes`, while a window holds at most kWindowDocumentsPerArticle
     // documents per article in `articles`, the number find() will be
@@ -188,8 +190,7 @@ class CandidateFinder {
     size_t articles_ = 0;
     bool from_memory_ = false;  // marked_'s documents are kept by scorer_
     Xapian::Enquire enquire_;
-    size_t weighed_ = 0;
-    bool prune_ = true;  // find_by_scorer() weighs only what can rank (WindowScorer::score_top)
+    size_t matched_ = 0;
     std::unique_ptr<Verification> verify_;
 };
 

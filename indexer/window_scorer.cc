@@ -2,18 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
-#include <stdexcept>
 
 namespace news {
-
-namespace {
-// score_top()'s bounds (term()'s too) are raised, and the sums it compares
-// with the cut lowered, by this share: a sum of at most 256 non-negative
-// parts in any order is within ~3e-14 of the exact sum, so a bound so
-// widened holds for the double score() computes.
-constexpr double kBoundMargin = 1e-12;
-}  // namespace
 
 // Every expression below is written in xapian-core 1.4's operation order
 // (weight/bm25weight.cc, matcher/orpostlist.cc, api/queryinternal.cc's
@@ -60,15 +50,7 @@ const WindowScorer::Term& WindowScorer::term(const std::string& name) {
     // A long run meets many terms once: bounded, the memo is rebuilt.
     if (terms_.size() >= (size_t{1} << 20)) terms_.clear();
     const Xapian::doccount tf = db_.get_termfreq(name);
-    const double weight = term_weight(doccount_, tf);
-    // A posting's wdf is at most the term's wdf bound, in a document at
-    // least that long (a length is the sum of its wdfs), and part() grows
-    // with the wdf and falls with the length: so part() at wdf = length =
-    // the bound is the most any posting can give. The margin covers the
-    // roundings of both (a few units in the last place).
-    const Xapian::termcount most = tf ? db_.get_wdf_upper_bound(name) : 0;
-    const double bound = part(weight, length_part(len_factor_, most), most) * (1 + kBoundMargin);
-    return terms_.emplace(name, Term{tf, weight, bound}).first->second;
+    return terms_.emplace(name, Term{tf, term_weight(doccount_, tf)}).first->second;
 }
 
 namespace {
@@ -77,9 +59,6 @@ namespace {
 // holds this many postings per run or more: a skip costs about what reading
 // a few dozen postings does.
 constexpr Xapian::doccount kPostingsPerSkip = 64;
-
-double raised(double x) { return x * (1 + kBoundMargin); }
-double lowered(double x) { return x * (1 - kBoundMargin); }
 
 // OrPostList::get_termfreq_est(): the estimate of an OR of independent terms.
 Xapian::doccount or_estimate(Xapian::doccount l, Xapian::doccount r, Xapian::doccount dbsize) {
@@ -221,155 +200,6 @@ std::vector<WindowScorer::Match> WindowScorer::score(const std::vector<std::stri
         slot_of_[docs_[i]] = 0;
     }
     return matches;
-}
-
-WindowScorer::TopMatches WindowScorer::score_top(const std::vector<std::string>& terms,
-                                                 const std::vector<uint8_t>& in_window, const DocidRuns& runs,
-                                                 Xapian::docid self, size_t k, Probe probe) {
-    // The margins hold for sums of at most 256 parts.
-    if (terms.size() > 256 || k == 0) throw std::invalid_argument("score_top: 1 to 256 terms, k > 0");
-    const size_t n = terms.size();
-    std::vector<const Term*> infos;
-    std::vector<Xapian::doccount> termfreqs;
-    infos.reserve(n);
-    termfreqs.reserve(n);
-    for (const std::string& t : terms) {
-        infos.push_back(&term(t));
-        termfreqs.push_back(infos.back()->termfreq);
-    }
-    // The tree (so the sums) keeps the query's order; only the reading
-    // order changes, which a tree_sum() does not see.
-    build_tree(termfreqs);
-    std::vector<uint32_t> order(n);
-    for (uint32_t i = 0; i < n; ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&infos](uint32_t a, uint32_t b) { return infos[a]->bound > infos[b]->bound; });
-    // rest[j]: the most the terms from order[j] on can add to any weight.
-    std::vector<double> rest(n + 1, 0.0);
-    for (size_t j = n; j-- > 0;) rest[j] = raised(rest[j + 1] + infos[order[j]]->bound);
-
-    if (slot_of_.size() < in_window.size()) slot_of_.resize(in_window.size(), 0);
-    if (refused_in_.size() < in_window.size()) refused_in_.resize(in_window.size(), 0);
-    if (++query_number_ == 0) {
-        std::fill(refused_in_.begin(), refused_in_.end(), 0);
-        query_number_ = 1;
-    }
-    docs_.clear();
-    sum_.clear();
-    Xapian::docid span = 0;  // ids the runs cover
-    for (const auto& [first, last] : runs) span += last - first + 1;
-
-    TopMatches out;
-    bool have_cut = false;
-    long long cut = 0;  // candidate_score() of the k-th best sum known
-    size_t seen = 0;    // documents other than self met
-    bool closed = false;
-    size_t read_since_cut = 0;
-    std::vector<Xapian::docid> kept_docs;  // docs_ sorted, once closed
-    for (size_t j = 0; j < n; ++j) {
-        const uint32_t leaf = order[j];
-        const Term& info = *infos[leaf];
-        if (info.termfreq == 0) continue;
-        if (!closed && have_cut && seen > k && candidate_score(rest[j]) < cut) {
-            closed = true;
-            out.pruned = true;
-            // From now on documents are only dropped, never added.
-            kept_docs.assign(docs_.begin(), docs_.end());
-            std::sort(kept_docs.begin(), kept_docs.end());
-        }
-        const double after = rest[j + 1];
-        size_t read = 0;
-        const auto visit = [&](Xapian::docid doc, Xapian::termcount wdf) {
-            ++read;
-            const uint32_t slot = slot_of_[doc];
-            if (slot == 0 && (closed || refused_in_[doc] == query_number_)) return;
-            const double p = part(info.weight, length_part_of(doc), wdf);
-            if (p > info.bound) ++bound_violations_;
-            if (slot != 0) {
-                parts_[slot - 1].emplace_back(leaf, p);
-                sum_[slot - 1] += p;
-                return;
-            }
-            if (doc != self) {
-                ++seen;
-                if (have_cut && candidate_score(raised(p + after)) < cut) {
-                    refused_in_[doc] = query_number_;
-                    out.pruned = true;
-                    return;
-                }
-            }
-            collect(leaf, doc, p);
-            sum_.push_back(p);
-        };
-        const std::string& t = terms[leaf];
-        const Xapian::PostingIterator end = db_.postlist_end(t);
-        Xapian::PostingIterator p = db_.postlist_begin(t);
-        // Once closed, a long list is probed at the kept documents when its
-        // window holds many postings per kept document (estimated from the
-        // share of all ids the window's runs cover).
-        const double window_postings = doccount_ ? double(info.termfreq) * span / doccount_ : 0;
-        const bool probing = closed && (probe == Probe::always ||
-                                        (probe == Probe::automatic &&
-                                         double(docs_.size()) * kPostingsPerSkip < window_postings));
-        if (probing) {
-            for (const Xapian::docid doc : kept_docs) {
-                if (slot_of_[doc] == 0) continue;  // dropped
-                if (p == end) break;
-                if (*p < doc) p.skip_to(doc);
-                if (p != end && *p == doc) visit(doc, p.get_wdf());
-            }
-        } else if (runs.size() * kPostingsPerSkip < info.termfreq) {
-            for (const auto& [first, last] : runs) {
-                if (p == end) break;
-                if (*p < first) p.skip_to(first);
-                for (; p != end && *p <= last; ++p)
-                    if (*p < in_window.size() && in_window[*p]) visit(*p, p.get_wdf());
-            }
-        } else {
-            for (; p != end; ++p)
-                if (*p < in_window.size() && in_window[*p]) visit(*p, p.get_wdf());
-        }
-
-        // The cut rises as sums grow; the documents that can no longer
-        // reach it are dropped. Both cost a pass over the kept documents,
-        // done when at least as many postings were read since the last.
-        read_since_cut += read;
-        const size_t others = docs_.size() - (self < slot_of_.size() && slot_of_[self] ? 1 : 0);
-        if (others < k || read_since_cut < docs_.size()) continue;
-        read_since_cut = 0;
-        scratch_.clear();
-        for (size_t i = 0; i < docs_.size(); ++i)
-            if (docs_[i] != self) scratch_.push_back(lowered(sum_[i]));
-        std::nth_element(scratch_.begin(), scratch_.begin() + (k - 1), scratch_.end(), std::greater<double>());
-        const long long kth = candidate_score(scratch_[k - 1]);
-        if (!have_cut || kth > cut) cut = kth;
-        have_cut = true;
-        size_t kept = 0;
-        for (size_t i = 0; i < docs_.size(); ++i) {
-            const Xapian::docid doc = docs_[i];
-            if (doc != self && candidate_score(raised(sum_[i] + after)) < cut) {
-                slot_of_[doc] = 0;
-                refused_in_[doc] = query_number_;
-                out.pruned = true;
-                continue;
-            }
-            if (kept != i) {
-                docs_[kept] = doc;
-                std::swap(parts_[kept], parts_[i]);
-                sum_[kept] = sum_[i];
-                slot_of_[doc] = static_cast<uint32_t>(kept + 1);
-            }
-            ++kept;
-        }
-        docs_.resize(kept);
-        sum_.resize(kept);
-    }
-    out.matches.reserve(docs_.size());
-    for (size_t i = 0; i < docs_.size(); ++i) {
-        out.matches.push_back({docs_[i], tree_sum(parts_[i])});
-        slot_of_[docs_[i]] = 0;
-    }
-    return out;
 }
 
 void WindowScorer::add(Xapian::docid doc) {

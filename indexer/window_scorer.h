@@ -15,7 +15,6 @@
 
 #include <xapian.h>
 
-#include <cmath>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -29,11 +28,6 @@ namespace news {
 struct Bm25Parameters {
     static constexpr double k1 = 1, k2 = 0, k3 = 1, b = 0.5, min_normlen = 0.5;
 };
-
-// A candidate's weight rounded so that equal documents tie exactly whatever
-// the order of the floating-point sums: candidates are ranked, cut and
-// tied by this, never by the raw double.
-inline long long candidate_score(double weight) { return std::llround(weight * 1e6); }
 
 class WindowScorer {
   public:
@@ -64,38 +58,6 @@ class WindowScorer {
     std::vector<Match> score(const std::vector<std::string>& terms, const std::vector<uint8_t>& in_window,
                              bool from_memory = false, const DocidRuns* runs = nullptr);
 
-    // What score_top() returns.
-    struct TopMatches {
-        // Every matched document that can rank among the best k (self
-        // aside), with exactly score()'s weight; maybe some others.
-        std::vector<Match> matches;
-        // Some matched documents were left out (then score() would return
-        // more than k documents besides self).
-        bool pruned = false;
-    };
-    // How score_top() reads a term once no new document can reach the best
-    // k: each kept document's posting found by skip_to (probing), or the
-    // window's postings read in turn with the others passed over.
-    enum class Probe { automatic, never, always };
-    // score() from the posting lists (read by `runs`), less the documents
-    // whose candidate_score() cannot reach the k-th best of the documents
-    // other than `self`: terms are read by decreasing bound on what they add
-    // to a weight (term_bound()); a document is weighed only if what it has
-    // so far plus what the terms left can add reaches the k-th best sum
-    // known, and once no document met later can, the remaining lists are
-    // read only at the kept documents. `self` is always kept and never sets
-    // the cut. Every document scoring at least the k-th best (ties included)
-    // is returned with score()'s very double, so the best k, their order
-    // and the tie at the cut are score()'s (tests/window_scorer_tests.cc).
-    TopMatches score_top(const std::vector<std::string>& terms, const std::vector<uint8_t>& in_window,
-                         const DocidRuns& runs, Xapian::docid self, size_t k, Probe probe = Probe::automatic);
-    // An upper bound on part() of `term` in any document of the database,
-    // with a margin over rounding.
-    double term_bound(const std::string& term) { return this->term(term).bound; }
-    // Parts score_top() met above their term's bound (none, or the bound is
-    // wrong and pruning not exact): checked by NEWS_VERIFY_CANDIDATES=1.
-    size_t bound_violations() const { return bound_violations_; }
-
     // Keeps a document's postings in memory (read from its termlist once,
     // instead of walking each query term's whole posting list for the few
     // documents of the window). Adding a document kept already does nothing.
@@ -125,7 +87,6 @@ class WindowScorer {
     struct Term {
         Xapian::doccount termfreq;
         double weight;
-        double bound;  // term_bound()
     };
     const Term& term(const std::string& name);
     // Builds tree_ for `leaves` leaves with these term frequencies.
@@ -169,15 +130,6 @@ class WindowScorer {
     std::vector<std::vector<std::pair<uint32_t, double>>> parts_;  // (leaf, part) by docs_ index
     std::vector<double> value_;
     std::vector<uint8_t> present_;
-    // score_top()'s: each kept document's running sum (by docs_ index),
-    // and the query that refused a document (by docid), so that a document
-    // refused at one term is not taken in, without that term's part, at a
-    // later one.
-    std::vector<double> sum_;
-    std::vector<uint32_t> refused_in_;
-    uint32_t query_number_ = 0;
-    std::vector<double> scratch_;
-    size_t bound_violations_ = 0;
 };
 
 }  // namespace news

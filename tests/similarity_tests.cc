@@ -10,6 +10,7 @@
 
 #include "common/dedup_decision.h"
 #include "common/reference_frequencies.h"
+#include "common/schema.h"
 #include "similarity_corpus.h"
 
 using news::Relation;
@@ -442,3 +443,52 @@ BOOST_AUTO_TEST_CASE(relation_names) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// A fingerprint's senses are packed with their terms' indexes in 32 bits
+// while the indexes fit, and kept wide beyond: both give the senses evidence
+// a plain reading of its definition gives (the share of each side's term
+// weight found in the other verbatim or through a shared WordNet sense).
+BOOST_AUTO_TEST_CASE(packed_and_wide_senses_give_the_defined_evidence) {
+    BOOST_TEST(news::sense_count() <= (size_t{1} << news::kSenseIdBits));
+    news::DocumentBuilder builder;
+    const auto spun = builder.build(news::read_text_article(test::seed_path(4)));
+    const auto original = builder.build(news::read_text_article(test::seed_path(2)));
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    db.add_document(spun.document);
+    db.add_document(original.document);
+    news::TermWeights weights(db);
+    news::Fingerprint padded = spun.fingerprint;
+    // Past what a packed index holds: terms with no senses, in neither article.
+    for (size_t i = 0; padded.terms.size() <= (size_t{1} << news::kSenseTermBits); ++i)
+        padded.terms.emplace_back("Zzqpad" + std::to_string(100000 + i), 1);
+    std::sort(padded.terms.begin(), padded.terms.end());
+    const auto b = news::weigh(original.fingerprint, weights);
+    BOOST_TEST_REQUIRE(b.wide_term_senses.empty());
+    for (const auto& fp : {spun.fingerprint, padded}) {
+        const auto a = news::weigh(fp, weights);
+        BOOST_TEST_REQUIRE(a.wide_term_senses.empty() == (fp.terms.size() == spun.fingerprint.terms.size()));
+        const size_t prefix = news::schema::prefix::kStemmed.size();
+        // The definition, term by term.
+        auto cover = [&](const news::WeighedFingerprint& x, const news::WeighedFingerprint& y) {
+            double sum = 0;
+            for (size_t i = 0; i < x.fp.terms.size(); ++i) {
+                bool shared = false;
+                for (size_t j = 0; j < y.fp.terms.size() && !shared; ++j) {
+                    if (x.fp.terms[i].first == y.fp.terms[j].first) shared = true;
+                    for (const uint32_t s : weights.senses(x.fp.terms[i].first, prefix))
+                        for (const uint32_t t : weights.senses(y.fp.terms[j].first, prefix)) shared = shared || s == t;
+                }
+                if (shared) sum += x.weights[i] * x.weights[i];
+            }
+            return sum;
+        };
+        const double a_cover = cover(a, b), b_cover = cover(b, a);
+        const news::Evidence e = news::compare(a, b);
+        BOOST_TEST(e.senses == std::min(a_cover, b_cover), boost::test_tools::tolerance(1e-12));
+        BOOST_TEST(e.senses_max == std::max(a_cover, b_cover), boost::test_tools::tolerance(1e-12));
+        // Synonyms count: for the spun copy itself (not padded), more than the words.
+        if (a.wide_term_senses.empty()) BOOST_TEST(e.senses > e.cosine);
+        const news::Evidence back = news::compare(b, a);
+        BOOST_TEST(back.senses == e.senses, boost::test_tools::tolerance(1e-12));
+    }
+}

@@ -46,10 +46,10 @@ void print_summary(const std::string& db_path, const BuildOptions& options, cons
         std::printf("web archive records skipped (not articles): %zu (%s)\n", skipped, reasons.c_str());
     }
     if (options.group)
-        std::printf("duplicate detection: %zu articles checked, %zu candidates weighed in their date windows, "
+        std::printf("duplicate detection: %zu articles checked, %zu candidates matched in their date windows, "
                     "%zu fingerprints read, %zu comparisons (%zu of them different by cosine alone; %zu candidates too "
                     "far apart to link), %zu story links, %zu event links; %.2f s, of which %.2f s writing %zu new group keys\n",
-                    report.grouping.articles, report.grouping.weighed, report.grouping.fingerprints_read,
+                    report.grouping.articles, report.grouping.matched, report.grouping.fingerprints_read,
                     report.grouping.comparisons, report.grouping.ruled_out, report.grouping.out_of_reach,
                     report.grouping.story_links,
                     report.grouping.event_links, report.grouping_seconds, report.grouping.rewrite_seconds,
