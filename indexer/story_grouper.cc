@@ -394,6 +394,7 @@ std::vector<Xapian::docid> CandidateFinder::find_by_scorer(const std::vector<std
         for (const Xapian::docid d : *window) in_window_[d] = 1;
         marked_ = window;
         window_runs_ = WindowScorer::runs_of(*window, kRunGap);
+        ++window_number_;
         // The days that slid out are forgotten, those that slid in read:
         // each document's termlist once while it stays in the window.
         from_memory_ = window->size() <= articles_ * kWindowDocumentsPerArticle;
@@ -408,7 +409,8 @@ std::vector<Xapian::docid> CandidateFinder::find_by_scorer(const std::vector<std
         // dropped, to be read again if a later window is worth it).
         if (!from_memory_) scorer_->clear();
     }
-    const std::vector<WindowScorer::Match> matches = scorer_->score(terms, in_window_, from_memory_, &window_runs_);
+    const std::vector<WindowScorer::Match> matches =
+        scorer_->score(terms, in_window_, from_memory_, &window_runs_, window_number_);
     matched_ += matches.size();
     std::vector<Hit> hits;
     hits.reserve(matches.size());

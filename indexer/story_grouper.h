@@ -186,6 +186,7 @@ class CandidateFinder {
     std::vector<uint8_t> in_window_;
     // The same documents as runs of ids, for the scorer to skip between.
     std::vector<std::pair<Xapian::docid, Xapian::docid>> window_runs_;
+    uint64_t window_number_ = 0;  // names the window marked (WindowScorer::score's `window`)
     size_t window_index_bytes_ = 0;  // keep_windows()
     size_t articles_ = 0;
     bool from_memory_ = false;  // marked_'s documents are kept by scorer_
