@@ -60,9 +60,9 @@ namespace {
 // a few dozen postings does.
 constexpr Xapian::doccount kPostingsPerSkip = 64;
 
-// Memory for one scorer's kept window postings (WindowScorer::new_window):
-// a day of Reuters 1x reads ~1.4 MB of them, of the 10x copy ~10 times as
-// much. A term read once the budget is spent is read again when asked for.
+// Memory for one scorer's kept window postings (WindowScorer::score's
+// `window`): the 10x copy of Reuters kept at most 10 MB in one window. A
+// term read once the budget is spent is read again when asked for.
 constexpr size_t kWindowPostingsBytes = size_t{32} << 20;
 
 // OrPostList::get_termfreq_est(): the estimate of an OR of independent terms.
