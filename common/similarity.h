@@ -127,11 +127,11 @@ NumberValue number_value(const std::string& number);
 // a scale may differ where the figure does not).
 bool same_figure(const NumberValue& a, const NumberValue& b);
 
-// A fingerprint with its normalised term-weight vector, ready to compare.
 // Bits of a packed sense (WeighedFingerprint::term_senses) that hold the
 // term's index: what kSenseIdBits leaves of 32.
 inline constexpr unsigned kSenseTermBits = 32 - kSenseIdBits;
 
+// A fingerprint with its normalised term-weight vector, ready to compare.
 struct WeighedFingerprint {
     Fingerprint fp;
     std::vector<double> weights;  // parallel to fp.terms, unit length
