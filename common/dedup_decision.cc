@@ -29,6 +29,8 @@ const std::array<const char*, kDedupFeatures> kDedupFeatureNames = {
     "shared_sentences", "log_sentences_kept", "lead_shared",
     // Schema 11.
     "same_ticker",
+    // Schema 13.
+    "anchor_order", "anchors_ordered",
 };
 
 namespace {
@@ -266,7 +268,12 @@ DedupFeatures dedup_features(const Evidence& e) {
             e.lead_shared ? 1.0 : 0.0,
             // One company's items: a results table or notice keyed twice names
             // its symbol both times; two companies' look-alikes do not share one.
-            e.same_ticker ? 1.0 : 0.0};
+            e.same_ticker ? 1.0 : 0.0,
+            // Figures and names in their original order: a version of one
+            // article however its words were swapped (rewrites, spinning);
+            // whether there were enough of them to say so.
+            e.anchor_order,
+            e.anchors_ordered ? 1.0 : 0.0};
 }
 
 DedupDecision decide(const Evidence& e) { return decide(e, true); }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include <xxhash.h>
@@ -164,7 +165,27 @@ struct Reader {
         pos += n;
         return s;
     }
+    // A count, then that many 16-bit values, low byte first.
+    std::vector<uint16_t> uint16s() {
+        const auto n = varint();
+        if (n > (data.size() - pos) / 2) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
+        std::vector<uint16_t> values;
+        values.reserve(n);
+        for (uint64_t i = 0; i < n; ++i, pos += 2)
+            values.push_back(static_cast<uint16_t>(static_cast<unsigned char>(data[pos]) |
+                                                   static_cast<unsigned char>(data[pos + 1]) << 8));
+        return values;
+    }
 };
+
+// What Reader::uint16s reads.
+void put_uint16s(std::string& out, const std::vector<uint16_t>& values) {
+    put_varint(out, values.size());
+    for (const uint16_t v : values) {
+        out += static_cast<char>(v & 0xff);
+        out += static_cast<char>(v >> 8);
+    }
+}
 
 // 3: heading numbers; 4: an untitled item's heading words as title stems;
 // 5: times of day ("11:40") kept whole among the numbers; 6: the body's
@@ -173,8 +194,9 @@ struct Reader {
 // the heading's tickers and times of day, the headline a correction notice
 // quotes (Fingerprint::tickers, heading_times, corrected_heading); 8: a
 // market report's session in the heading times ("CLOSES HIGHER", "AT
-// MIDSESSION", "OPG").
-constexpr char kFormat = '\x08';
+// MIDSESSION", "OPG"); 9: the body's numbers and names in text order
+// (Fingerprint::anchors).
+constexpr char kFormat = '\x09';
 
 // Optional signed values as varints: 0 is "none", others are offset by 2^40.
 uint64_t encode_optional(const std::optional<long>& v) {
@@ -267,6 +289,7 @@ void scan_text(const std::string& raw, TextScan& out) {
                 if (scale) num += scale;
             }
             out.number_at.push_back(static_cast<uint32_t>(out.words.size()));
+            out.anchors.push_back(num);
             out.numbers.push_back(num);
             sentence_start = false;
         } else if (is_alpha(c)) {
@@ -285,7 +308,10 @@ void scan_text(const std::string& raw, TextScan& out) {
             while (!word.empty() && word.back() == '\'') word.pop_back();
             for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
             if (!word.empty() && !is_stopword(word)) {
-                if (capitalised && !sentence_start && word.size() >= 2) out.entities.push_back(word);
+                if (capitalised && !sentence_start && word.size() >= 2) {
+                    out.entities.push_back(word);
+                    out.anchors.push_back(word);
+                }
                 out.words.push_back(std::move(word));
             }
             sentence_start = false;
@@ -553,6 +579,15 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
     sort_unique(fp.title_numbers);
     fp.heading_times = times_of(heading, fp.title_numbers, heading_words);
     add_trigrams(body, fp);
+    const size_t anchors = std::min(body.anchors.size(), kMaxAnchors);
+    fp.anchors.reserve(anchors);
+    for (size_t k = 0; k < anchors; ++k) {
+        // A figure without its scale ("155.0m" as "155.0"): spinners swap
+        // "mln" for "billion", and same_figure() matches such figures too.
+        std::string_view anchor = body.anchors[k];
+        if (is_digit(anchor.front()) && is_alpha(anchor.back())) anchor.remove_suffix(1);
+        fp.anchors.push_back(static_cast<uint16_t>(XXH3_64bits(anchor.data(), anchor.size())));
+    }
     fp.numbers = std::move(body.numbers);
     fp.numbers.insert(fp.numbers.end(), title.numbers.begin(), title.numbers.end());
     fp.entities = std::move(body.entities);
@@ -603,11 +638,7 @@ std::string serialise_fingerprint(const Fingerprint& fp) {
     for (const uint64_t h : fp.shingles) {
         for (int i = 0; i < 8; ++i) out += static_cast<char>(h >> (8 * i));
     }
-    put_varint(out, fp.trigrams.size());
-    for (const uint16_t t : fp.trigrams) {
-        out += static_cast<char>(t & 0xff);
-        out += static_cast<char>(t >> 8);
-    }
+    put_uint16s(out, fp.trigrams);
     put_varint(out, fp.sentence_ends.size());
     uint32_t last_end = 0;
     for (const uint32_t end : fp.sentence_ends) {
@@ -620,6 +651,7 @@ std::string serialise_fingerprint(const Fingerprint& fp) {
     for (const auto& s : fp.heading_times) put_string(out, s);
     put_varint(out, fp.corrected_heading.size());
     for (const auto& s : fp.corrected_heading) put_string(out, s);
+    put_uint16s(out, fp.anchors);
     return out;
 }
 
@@ -655,12 +687,7 @@ Fingerprint unserialise_fingerprint(const std::string& data) {
         for (int b = 0; b < 8; ++b) h |= static_cast<uint64_t>(static_cast<unsigned char>(data[r.pos++])) << (8 * b);
         fp.shingles.push_back(h);
     }
-    const auto ntrigrams = r.varint();
-    if (ntrigrams > (data.size() - r.pos) / 2) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
-    fp.trigrams.reserve(ntrigrams);
-    for (uint64_t i = 0; i < ntrigrams; ++i, r.pos += 2)
-        fp.trigrams.push_back(static_cast<uint16_t>(static_cast<unsigned char>(data[r.pos]) |
-                                                    static_cast<unsigned char>(data[r.pos + 1]) << 8));
+    fp.trigrams = r.uint16s();
     const auto nends = r.varint();
     if (nends > data.size() - r.pos) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
     fp.sentence_ends.reserve(nends);
@@ -679,6 +706,7 @@ Fingerprint unserialise_fingerprint(const std::string& data) {
     const auto ncorrected = r.varint();
     if (ncorrected > data.size() - r.pos) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
     for (uint64_t i = 0; i < ncorrected; ++i) fp.corrected_heading.push_back(r.str());
+    fp.anchors = r.uint16s();
     return fp;
 }
 

@@ -43,6 +43,13 @@ struct Fingerprint {
     // few hundred, which chance collisions (one in 200 at most) do not make.
     std::vector<uint16_t> trigrams;
     std::vector<uint32_t> sentence_ends;
+    // The body's numbers (without their scale: "4.9m" as "4.9") and names
+    // (TextScan::anchors) in text order, the first kMaxAnchors of them, each
+    // hashed to 16 bits. A spun or reworded
+    // copy keeps its original's figures and names in their order whatever
+    // words it swaps around them; a separately written report of one event
+    // names them in an order of its own (Evidence::anchor_order).
+    std::vector<uint16_t> anchors;
     // Stemmed title words ("Z" terms without the "Z"), sorted, unique; for an
     // untitled article, the words of its heading (see title_numbers).
     std::vector<std::string> title_stems;
@@ -76,6 +83,10 @@ struct Fingerprint {
 // no sentences to share.
 inline constexpr uint32_t kMinSentenceTokens = 6;
 
+// Anchors kept per article: the opening paragraphs' figures and names, which
+// any version keeps; and a bound on comparing two sequences (64 x 64 steps).
+inline constexpr size_t kMaxAnchors = 64;
+
 // `indexed` is the article's document after TermGenerator::index_text, whose
 // termlist supplies the stems.
 Fingerprint make_fingerprint(const Article& article, const Xapian::Document& indexed);
@@ -107,6 +118,8 @@ struct TextScan {
     // Words and numbers read at the end of each sentence: a '.', '!' or '?'
     // before white space and then a capital letter or a quote. Ascending, unique.
     std::vector<uint32_t> sentence_ends;
+    // The numbers and entities above, both as read, in text order.
+    std::vector<std::string> anchors;
 };
 void scan_text(const std::string& text, TextScan& out);
 

@@ -46,7 +46,9 @@ namespace news::schema {
 //    4,895,720) and the heading's tickers.
 // 12: fingerprints of format 8: a market report's session among the heading's times
 //    ("WHEAT CLOSES HIGHER", "AT MIDSESSION"), which format 7 would not tell apart.
-inline constexpr int kVersion = 12;
+// 13: fingerprints of format 9: the body's numbers and names in text order, for the
+//    anchor-order evidence (Evidence::anchor_order), which format 8 lacks.
+inline constexpr int kVersion = 13;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
 // searcher must agree on it, so it is part of the schema.

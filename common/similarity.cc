@@ -1,5 +1,6 @@
 #include "common/similarity.h"
 
+#include <array>
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -150,6 +151,23 @@ bool lead_shared(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     std::vector<uint16_t> shared;
     std::set_intersection(a_lead, a_lead + a_size, b_lead, b_lead + b_size, std::back_inserter(shared));
     return shared.size() >= kLeadShared * static_cast<double>(std::min(a_size, b_size));
+}
+
+// The longest common subsequence of the two anchor sequences (at most
+// kMaxAnchors each, so at most 64 x 64 steps), over the shorter one's length;
+// 1 (no evidence against) when either has fewer than kMinAnchors.
+double anchor_order(const std::vector<uint16_t>& a, const std::vector<uint16_t>& b) {
+    const std::vector<uint16_t>& shorter = a.size() <= b.size() ? a : b;
+    const std::vector<uint16_t>& longer = a.size() <= b.size() ? b : a;
+    if (shorter.size() < kMinAnchors) return 1;
+    std::array<uint8_t, kMaxAnchors + 1> previous{}, current{};
+    for (const uint16_t x : longer) {
+        current[0] = 0;
+        for (size_t j = 0; j < shorter.size(); ++j)
+            current[j + 1] = x == shorter[j] ? previous[j] + 1 : std::max(previous[j + 1], current[j]);
+        std::swap(previous, current);
+    }
+    return static_cast<double>(previous[shorter.size()]) / static_cast<double>(shorter.size());
 }
 
 }  // namespace
@@ -413,6 +431,7 @@ std::string evidence_json(const Evidence& e) {
                         {"shingles_of_longer", e.shingles_of_longer},
                         {"shared_sentences", e.shared_sentences},
                         {"sentences_kept", e.sentences_kept}, {"lead_shared", e.lead_shared},
+                        {"anchor_order", e.anchor_order}, {"anchors_ordered", e.anchors_ordered},
                         {"rare_entities", e.rare_entities}, {"rare_numbers", e.rare_numbers},
                         {"rare_stems", e.rare_stems}, {"same_ticker", e.same_ticker}, {"corrects_other", e.corrects_other},
                         {"relation", to_string(judge(e))}};
@@ -562,6 +581,8 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
         e.sentences_kept = std::max(a_kept, b_kept);
         e.lead_shared = lead_shared(a, b);
     }
+    e.anchor_order = anchor_order(a.fp.anchors, b.fp.anchors);
+    e.anchors_ordered = std::min(a.fp.anchors.size(), b.fp.anchors.size()) >= kMinAnchors;
     // Rarity is a database statistic, alike on both sides.
     e.rare_entities = entities.rare;
     e.rare_numbers = numbers.rare;

@@ -67,7 +67,8 @@ size_t approximate_bytes(const WeighedFingerprint& w) {
              w.term_keys.capacity() * sizeof(uint64_t);
     // The sentence evidence's trigrams: as stored, as a set, and by sentence.
     bytes += (fp.trigrams.capacity() + w.trigram_set.capacity() + w.sentence_trigrams.capacity()) * sizeof(uint16_t) +
-             (fp.sentence_ends.capacity() + w.sentence_ends.capacity()) * sizeof(uint32_t);
+             (fp.sentence_ends.capacity() + w.sentence_ends.capacity()) * sizeof(uint32_t) +
+             fp.anchors.capacity() * sizeof(uint16_t);
     return bytes;
 }
 

@@ -13,6 +13,7 @@ import re
 
 WORDNET = "/usr/share/wordnet"
 POS = ("noun", "verb", "adj", "adv")
+PTR_POS = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 
 # Words a spinner leaves alone: function words and very short words.
 KEEP = set("""a an the and or but if of in on at to for from by with as is are was were be been being
@@ -36,6 +37,7 @@ class WordNet:
         self.senses = {}   # (lemma, pos) -> [synset offsets], commonest first
         self.lemmas = {}   # (pos, offset) -> [lemmas]
         self.exceptions = {}  # (inflected, pos) -> base
+        self.near = {}  # (pos, offset) -> broader or similar synsets' offsets
         for pos in POS:
             with open(os.path.join(root, "index." + pos), encoding="latin-1") as f:
                 for line in f:
@@ -53,6 +55,15 @@ class WordNet:
                     n_words = int(parts[3], 16)
                     words = [parts[4 + 2 * i] for i in range(n_words)]
                     self.lemmas[(pos, int(parts[0]))] = [re.sub(r"\(.*\)$", "", w).lower() for w in words]
+                    # Broader ("@", hypernym) and similar ("&", adjectives) synsets, for rewrite_article.
+                    at = 4 + 2 * n_words
+                    near = []
+                    for i in range(int(parts[at])):
+                        symbol, offset, ptr_pos = parts[at + 1 + 4 * i: at + 4 + 4 * i]
+                        if symbol in ("@", "&") and PTR_POS.get(ptr_pos) == pos:
+                            near.append(int(offset))
+                    if near:
+                        self.near[(pos, int(parts[0]))] = near
             exc = os.path.join(root, pos + ".exc")
             if os.path.exists(exc):
                 with open(exc, encoding="latin-1") as f:
@@ -177,3 +188,79 @@ def spin_article(spinner, title, body, intensity, rng, link_titles):
         paras.insert(rng.randrange(1, len(paras) + 1) if paras else 0, line)
     new_title = spinner.swap_words(title.title() if title.isupper() else title, share / 2, rng)
     return new_title, "\n\n".join(paras)
+
+
+# rewrite_article: a harsher kind of spinning than spin_article, as article
+# rewriters do it: any sense's lemma or a broader or similar synset's (multi-word
+# ones too), wire shorthand written out, a byline and a credit line that add
+# names, a headline made of the lead's first words, a paragraph dropped or two
+# sentences swapped. Its copies are DUP with their original (make-dedup-data's
+# kind spin-rewrite), so the fit sees copies whose synsets no longer match.
+WRITTEN_OUT = [(r"\bmln\b", "million"), (r"\bbln\b", "billion"), (r"\bdlrs\b", "dollars"),
+               (r"\bpct\b", "percent"), (r"\bcts\b", "cents"), (r"\bqtr\b", "quarter"), (r"\bshr\b", "share")]
+BYLINE_NAMES = ["Alex Morgan", "Jamie Fraser", "Sam Porter", "Chris Hale", "Dana Whitfield", "Lee Carver"]
+CREDITS = ["Reporting by {} for Market Daily Digest.", "Copyright {} Newswire Partners.",
+           "Filed by {}, Business Desk.", "{} contributed to this report."]
+
+
+def broad_synonym(wn, word, rng):
+    lower = word.lower()
+    if lower in KEEP or len(lower) < 3 or not lower.isalpha():
+        return None
+    candidates = [c for c in wn.base_forms(lower) if c[2] is not None]
+    if not candidates:
+        return None
+    base, pos, suffix = candidates[0]
+    synsets = list(wn.senses[(base, pos)])
+    rng.shuffle(synsets)
+    for offset in synsets:
+        pool = [offset] + wn.near.get((pos, offset), [])
+        options = [l.replace("_", " ") for o in pool for l in wn.lemmas[(pos, o)]
+                   if l != base and "-" not in l and l.replace("_", "").isalpha()]
+        if options:
+            choice = rng.choice(options)
+            choice = inflect(choice, suffix) if " " not in choice else choice
+            return choice[0].upper() + choice[1:] if word[0].isupper() else choice
+    return None
+
+
+def rewrite_article(wn, title, body, rng):
+    share = rng.uniform(0.35, 0.65)
+
+    def swap(text, share):
+        def replace(m):
+            word = m.group(0)
+            if word[0].isupper() and m.start() > 0 and text[max(0, m.start() - 2):m.start()].strip() not in ("", "."):
+                return word
+            if (word.isupper() and len(word) > 1) or rng.random() >= share:
+                return word
+            return broad_synonym(wn, word, rng) or word
+        return re.sub(r"[A-Za-z]+", replace, text)
+
+    paras = [re.sub(r"\s*\n\s*", " ", p) for p in paragraphs(body)]
+    if len(paras) >= 3 and rng.random() < 0.5:
+        del paras[rng.randrange(1, len(paras))]
+    elif len(paras) >= 2:
+        sentences = [s for p in paras for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", p)]
+        if len(sentences) >= 3:
+            i = rng.randrange(0, len(sentences) - 1)
+            sentences[i], sentences[i + 1] = sentences[i + 1], sentences[i]
+            paras = [" ".join(sentences[j:j + 2]) for j in range(0, len(sentences), 2)]
+    out = []
+    for p in paras:
+        for pattern, words in WRITTEN_OUT:
+            if rng.random() < 0.7:
+                p = re.sub(pattern, words, p)
+        out.append(swap(p, share))
+    name = rng.choice(BYLINE_NAMES)
+    if out:
+        if rng.random() < 0.5:
+            out.insert(0, "By " + name)
+        out.append(rng.choice(CREDITS).format(name))
+    lead = out[1 if out and out[0].startswith("By ") else 0] if out else ""
+    if lead and rng.random() < 0.6:
+        words = lead.split()
+        new_title = " ".join(words[:rng.randrange(7, 13)]).rstrip(",.;:")
+    else:
+        new_title = swap(title.title() if title.isupper() else title, share / 2)
+    return new_title, "\n\n".join(out)

@@ -39,6 +39,7 @@ news::Fingerprint sample_fingerprint() {
     fp.shingles = {1, 0x8000000000000000ull, 0xFFFFFFFFFFFFFFFFull};
     fp.trigrams = {0x1234, 0, 0xFFFF, 0x1234, 7};
     fp.sentence_ends = {6, 7, 300};
+    fp.anchors = {0xBEEF, 0, 0xFFFF, 0xBEEF};
     fp.title_stems = {"balloon", "spi"};
     fp.correction = true;
     fp.words = 1234;
@@ -55,6 +56,7 @@ void check_equal(const news::Fingerprint& a, const news::Fingerprint& b) {
     BOOST_TEST(a.shingles == b.shingles);
     BOOST_TEST(a.trigrams == b.trigrams);
     BOOST_TEST(a.sentence_ends == b.sentence_ends);
+    BOOST_TEST(a.anchors == b.anchors);
     BOOST_TEST(a.title_stems == b.title_stems);
     BOOST_TEST(a.correction == b.correction);
     BOOST_TEST(a.words == b.words);
@@ -387,3 +389,31 @@ BOOST_AUTO_TEST_CASE(link_lines_are_not_the_articles_text) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Names and figures in the order read, whatever the words around them; a
+// sentence's first word is no name.
+BOOST_AUTO_TEST_CASE(anchors_are_names_and_figures_in_text_order) {
+    news::TextScan scan;
+    news::scan_text("Shares of Acme rose 5 pct to 17-1/2 dlrs.\nThe offer from Widget values it at 450 mln dlrs, "
+                    "said John Smith.",
+                    scan);
+    const std::vector<std::string> expected = {"acme", "5", "17.5", "widget", "450m", "john", "smith"};
+    BOOST_TEST(scan.anchors == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_fingerprint_keeps_the_first_anchors_hashed) {
+    news::Article a;
+    a.id = "many";
+    a.title = "FIGURES";
+    for (int k = 0; k < 100; ++k) a.body += "Item " + std::to_string(k) + " costs " + std::to_string(1000 + k) + " dlrs. ";
+    const auto built = news::DocumentBuilder().build(a);
+    BOOST_TEST(built.fingerprint.anchors.size() == news::kMaxAnchors);
+    a.body = "Nothing here names anything.";
+    BOOST_TEST(news::DocumentBuilder().build(a).fingerprint.anchors.empty());
+    // A figure's scale is not part of its anchor: spinners swap "mln" for "billion".
+    a.body = "Revenue at Acme was 155.0 mln dlrs.";
+    const auto mln = news::DocumentBuilder().build(a).fingerprint.anchors;
+    a.body = "Revenue at Acme was 155.0 billion dollars.";
+    BOOST_TEST(news::DocumentBuilder().build(a).fingerprint.anchors == mln, boost::test_tools::per_element());
+    BOOST_TEST(mln.size() == 2u);
+}

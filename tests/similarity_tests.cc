@@ -347,6 +347,45 @@ BOOST_AUTO_TEST_CASE(a_cut_copy_keeps_whole_sentences) {
     BOOST_TEST(report.numbers > 0.5);  // the figures agree; the sentences do not
 }
 
+// A copy with its words swapped keeps its original's names and figures in
+// their order; a separately written report names them in an order of its own.
+BOOST_AUTO_TEST_CASE(a_reworded_copy_keeps_names_and_figures_in_order) {
+    news::Article original = template_article(
+        "acme-1", "Acme Corp said on Monday it would buy Widget Inc for 17-1/2 dlrs a share in cash. The offer "
+                  "values Widget at about 450 mln dlrs, Acme chairman John Smith told reporters. Widget shares "
+                  "closed at 15 dlrs on Friday on the New York Stock Exchange.");
+    original.title = "ACME TO BUY WIDGET";
+    news::Article spun = original;
+    spun.id = "acme-2";
+    spun.body = "Acme Corp stated on Monday it was going to acquire Widget Inc for 17.5 dollars per share in "
+                "money. The bid puts a price on Widget of roughly 450 million dollars, Acme boss John Smith "
+                "informed journalists. Widget stock finished at 15 dollars on Friday on the New York Stock "
+                "Exchange.";
+    news::Article separate = original;
+    separate.id = "acme-3";
+    separate.body = "John Smith, chairman of Acme, told reporters a bid of 450 mln dlrs had been agreed. Widget "
+                    "shareholders, whose stock was at 15 dlrs in New York on Friday, will get 17.5 dlrs each "
+                    "from Acme Corp.";
+    news::DocumentBuilder builder;
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (const auto* a : {&original, &spun, &separate}) db.add_document(builder.build(*a).document);
+    news::TermWeights weights(db);
+    const auto w = [&](const news::Article& a) { return news::weigh(builder.build(a).fingerprint, weights); };
+    const auto copy = news::compare(w(original), w(spun));
+    BOOST_TEST(copy.anchor_order == 1.0);
+    BOOST_TEST(news::compare(w(spun), w(original)).anchor_order == copy.anchor_order);
+    const auto report = news::compare(w(original), w(separate));
+    BOOST_TEST(report.numbers == 1.0);  // the same figures ...
+    BOOST_TEST(report.anchor_order < 0.7);  // ... named in another order
+    news::Article bare = original;
+    bare.id = "acme-4";
+    bare.body = "It said so on Monday.";
+    const auto unordered = news::compare(w(original), w(bare));  // too few to order: no evidence against
+    BOOST_TEST(unordered.anchor_order == 1.0);
+    BOOST_TEST(!unordered.anchors_ordered);
+    BOOST_TEST(copy.anchors_ordered);
+}
+
 // The decision rule on hand-made evidence: only what common/similarity.h
 // promises whatever the thresholds are.
 BOOST_AUTO_TEST_CASE(judge_rule) {

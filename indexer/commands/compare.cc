@@ -33,6 +33,7 @@ WeighedFingerprint without_names_and_figures(WeighedFingerprint w) {
     w.fp.title_numbers.clear();
     w.fp.heading_times.clear();
     w.fp.tickers.clear();
+    w.fp.anchors.clear();  // the names and figures in their order
     w.number_values.clear();
     w.numbers_in_other_forms = false;
     w.rare_numbers.clear();
