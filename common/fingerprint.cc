@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -528,6 +531,21 @@ static void add_shingles(const TextScan& body, Fingerprint& fp) {
     fp.shingles.erase(std::unique(fp.shingles.begin(), fp.shingles.end()), fp.shingles.end());
 }
 
+// How a name or figure of TextScan::anchors is compared in order: a name as
+// read; a figure by its first two significant digits alone ("1,523,000",
+// "1.5 mln" and "1.52 billion" are all "1.5"), as rounded and re-scaled
+// copies write it (spinners swap "mln" for "billion"; tables keyed twice
+// round); a time of day or fraction as read. Whether the figures are the same
+// is the numbers evidence's to say; this is only their order.
+static std::string anchor_form(const std::string& anchor) {
+    if (anchor.empty() || !is_digit(anchor.front()) || anchor.find_first_of(":/") != std::string::npos) return anchor;
+    const double value = std::strtod(anchor.c_str(), nullptr);  // stops at a scale letter
+    if (!(value > 0)) return anchor;
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1e", value);
+    return std::string(text, std::strchr(text, 'e') ? std::strchr(text, 'e') : text + std::strlen(text));
+}
+
 // Fingerprint::trigrams and sentence_ends of the body `body` (before its
 // numbers are sorted).
 static void add_trigrams(const TextScan& body, Fingerprint& fp) {
@@ -582,10 +600,7 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
     const size_t anchors = std::min(body.anchors.size(), kMaxAnchors);
     fp.anchors.reserve(anchors);
     for (size_t k = 0; k < anchors; ++k) {
-        // A figure without its scale ("155.0m" as "155.0"): spinners swap
-        // "mln" for "billion", and same_figure() matches such figures too.
-        std::string_view anchor = body.anchors[k];
-        if (is_digit(anchor.front()) && is_alpha(anchor.back())) anchor.remove_suffix(1);
+        const std::string anchor = anchor_form(body.anchors[k]);
         fp.anchors.push_back(static_cast<uint16_t>(XXH3_64bits(anchor.data(), anchor.size())));
     }
     fp.numbers = std::move(body.numbers);

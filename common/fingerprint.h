@@ -43,9 +43,9 @@ struct Fingerprint {
     // few hundred, which chance collisions (one in 200 at most) do not make.
     std::vector<uint16_t> trigrams;
     std::vector<uint32_t> sentence_ends;
-    // The body's numbers (without their scale: "4.9m" as "4.9") and names
-    // (TextScan::anchors) in text order, the first kMaxAnchors of them, each
-    // hashed to 16 bits. A spun or reworded
+    // The body's numbers (by their first two significant digits: "4.9m",
+    // "4,895,720" and "4.9 billion" alike) and names (TextScan::anchors) in
+    // text order, the first kMaxAnchors of them, each hashed to 16 bits. A spun or reworded
     // copy keeps its original's figures and names in their order whatever
     // words it swaps around them; a separately written report of one event
     // names them in an order of its own (Evidence::anchor_order).

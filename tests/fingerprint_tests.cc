@@ -410,10 +410,16 @@ BOOST_AUTO_TEST_CASE(a_fingerprint_keeps_the_first_anchors_hashed) {
     BOOST_TEST(built.fingerprint.anchors.size() == news::kMaxAnchors);
     a.body = "Nothing here names anything.";
     BOOST_TEST(news::DocumentBuilder().build(a).fingerprint.anchors.empty());
-    // A figure's scale is not part of its anchor: spinners swap "mln" for "billion".
+    // A figure's scale is not part of its anchor, nor its digits past the
+    // second significant one: spinners swap "mln" for "billion", re-keyed
+    // tables round.
     a.body = "Revenue at Acme was 155.0 mln dlrs.";
     const auto mln = news::DocumentBuilder().build(a).fingerprint.anchors;
     a.body = "Revenue at Acme was 155.0 billion dollars.";
     BOOST_TEST(news::DocumentBuilder().build(a).fingerprint.anchors == mln, boost::test_tools::per_element());
     BOOST_TEST(mln.size() == 2u);
+    a.body = "Revenue at Acme was 155,021,000 dlrs.";
+    BOOST_TEST(news::DocumentBuilder().build(a).fingerprint.anchors == mln, boost::test_tools::per_element());
+    a.body = "Revenue at Acme was 171.0 mln dlrs.";
+    BOOST_TEST((news::DocumentBuilder().build(a).fingerprint.anchors != mln));
 }
