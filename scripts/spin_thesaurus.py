@@ -19,8 +19,9 @@ this spinner does what that one never does:
 
 Deterministic for a given random.Random.
 """
-import os
 import re
+
+import spin_wordnet
 
 THESAURUS = "/usr/share/mythes/th_en_US_v2.dat"
 
@@ -79,15 +80,10 @@ class Thesaurus:
 
 
 def inflect(term, suffix):
-    if not suffix or suffix == "ly" or " " in term:
-        return term if suffix != "ly" else term + "ly"
-    if suffix in ("s", "es", "ies"):
-        if term.endswith("y") and not term.endswith(("ay", "ey", "oy")):
-            return term[:-1] + "ies"
-        return term + ("es" if term.endswith(("s", "x", "ch", "sh")) else "s")
-    if suffix == "ed":
-        return term + ("d" if term.endswith("e") else "ed")
-    return (term[:-1] if term.endswith("e") else term) + "ing"
+    """spin_wordnet.inflect, with an adverb's "-ly" put back; a phrase stays as it is."""
+    if suffix == "ly":
+        return term + "ly"
+    return term if " " in term else spin_wordnet.inflect(term, suffix)
 
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept",
@@ -183,6 +179,7 @@ def spin_article(spinner, title, body, intensity, rng):
 
 
 if __name__ == "__main__":
+    # Prints the three copies of each JSON Lines article read from stdin, to read by eye.
     import json
     import random
     import sys
@@ -192,4 +189,3 @@ if __name__ == "__main__":
         for level in SHARE:
             t, b = spin_article(spinner, a["title"], a["body"], level, random.Random(a["id"] + level))
             print("== %s %s\n%s\n%s\n" % (a["id"], level, t, b))
-    os.sys.exit(0)

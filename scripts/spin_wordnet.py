@@ -164,6 +164,17 @@ def paragraphs(body):
     return [p.strip() for p in parts if p.strip()]
 
 
+def with_two_sentences_swapped(paras, rng):
+    """Two neighbouring sentences swapped, the text re-paragraphed two sentences a paragraph; as it
+    was if it has fewer than three sentences."""
+    sentences = [s for p in paras for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", p)]
+    if len(sentences) < 3:
+        return paras
+    i = rng.randrange(0, len(sentences) - 1)
+    sentences[i], sentences[i + 1] = sentences[i + 1], sentences[i]
+    return [" ".join(sentences[j:j + 2]) for j in range(0, len(sentences), 2)]
+
+
 def spin_article(spinner, title, body, intensity, rng, link_titles):
     """A spun copy of (title, body) at `intensity` (light/medium/heavy)."""
     share = INTENSITY[intensity]
@@ -172,11 +183,7 @@ def spin_article(spinner, title, body, intensity, rng, link_titles):
         if rng.random() < 0.5:
             del paras[rng.randrange(1, len(paras))]
         else:
-            sentences = [s for p in paras for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", p)]
-            if len(sentences) >= 3:
-                i = rng.randrange(0, len(sentences) - 1)
-                sentences[i], sentences[i + 1] = sentences[i + 1], sentences[i]
-                paras = [" ".join(sentences[j:j + 2]) for j in range(0, len(sentences), 2)]
+            paras = with_two_sentences_swapped(paras, rng)
     paras = [spinner.swap_words(p, share, rng) for p in paras]
     # Link lines and boilerplate between paragraphs.
     extras = 1 + (intensity != "light") + (intensity == "heavy")
@@ -241,11 +248,7 @@ def rewrite_article(wn, title, body, rng):
     if len(paras) >= 3 and rng.random() < 0.5:
         del paras[rng.randrange(1, len(paras))]
     elif len(paras) >= 2:
-        sentences = [s for p in paras for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", p)]
-        if len(sentences) >= 3:
-            i = rng.randrange(0, len(sentences) - 1)
-            sentences[i], sentences[i + 1] = sentences[i + 1], sentences[i]
-            paras = [" ".join(sentences[j:j + 2]) for j in range(0, len(sentences), 2)]
+        paras = with_two_sentences_swapped(paras, rng)
     out = []
     for p in paras:
         for pattern, words in WRITTEN_OUT:

@@ -5,6 +5,7 @@
 #include <map>
 #include <ostream>
 #include <sstream>
+#include <initializer_list>
 #include <memory>
 #include <string>
 
@@ -45,6 +46,24 @@ news::Article template_article(const std::string& id, const std::string& body) {
     a.date = news::parse_date(a.date_text);
     return a;
 }
+
+// Articles indexed into an in-memory database of their own; call it to weigh
+// one of them by that database's statistics.
+class IndexedArticles {
+public:
+    explicit IndexedArticles(std::initializer_list<const news::Article*> articles) {
+        for (const auto* a : articles) db_.add_document(builder_.build(*a).document);
+        weights_ = std::make_unique<news::TermWeights>(db_);
+    }
+    news::WeighedFingerprint operator()(const news::Article& a) {
+        return news::weigh(builder_.build(a).fingerprint, *weights_);
+    }
+
+private:
+    news::DocumentBuilder builder_;
+    Xapian::WritableDatabase db_{std::string(), Xapian::DB_BACKEND_INMEMORY};
+    std::unique_ptr<news::TermWeights> weights_;
+};
 
 news::WeighedFingerprint weighed(news::Fingerprint fp, std::vector<double> weights) {
     news::WeighedFingerprint w;
@@ -329,11 +348,7 @@ BOOST_AUTO_TEST_CASE(a_cut_copy_keeps_whole_sentences) {
     separate.id = "acme-3";
     separate.body = "Widget Inc agreed to a takeover by Acme Corp, which will pay 17.5 dlrs for each share, "
                     "according to John Smith. Widget stock ended last week at 15 dlrs in New York.";
-    news::DocumentBuilder builder;
-    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    for (const auto* a : {&original, &cut, &separate}) db.add_document(builder.build(*a).document);
-    news::TermWeights weights(db);
-    const auto w = [&](const news::Article& a) { return news::weigh(builder.build(a).fingerprint, weights); };
+    IndexedArticles w({&original, &cut, &separate});
     const auto copy = news::compare(w(original), w(cut));
     BOOST_TEST(copy.shared_sentences == 1.0);  // both of the cut copy's sentences ("17-1/2" is 17.5)
     BOOST_TEST(copy.sentences_kept == 2u);
@@ -366,11 +381,7 @@ BOOST_AUTO_TEST_CASE(a_reworded_copy_keeps_names_and_figures_in_order) {
     separate.body = "John Smith, chairman of Acme, told reporters a bid of 450 mln dlrs had been agreed. Widget "
                     "shareholders, whose stock was at 15 dlrs in New York on Friday, will get 17.5 dlrs each "
                     "from Acme Corp.";
-    news::DocumentBuilder builder;
-    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    for (const auto* a : {&original, &spun, &separate}) db.add_document(builder.build(*a).document);
-    news::TermWeights weights(db);
-    const auto w = [&](const news::Article& a) { return news::weigh(builder.build(a).fingerprint, weights); };
+    IndexedArticles w({&original, &spun, &separate});
     const auto copy = news::compare(w(original), w(spun));
     BOOST_TEST(copy.anchor_order == 1.0);
     BOOST_TEST(news::compare(w(spun), w(original)).anchor_order == copy.anchor_order);
