@@ -198,8 +198,9 @@ void put_uint16s(std::string& out, const std::vector<uint16_t>& values) {
 // quotes (Fingerprint::tickers, heading_times, corrected_heading); 8: a
 // market report's session in the heading times ("CLOSES HIGHER", "AT
 // MIDSESSION", "OPG"); 9: the body's numbers and names in text order
-// (Fingerprint::anchors).
-constexpr char kFormat = '\x09';
+// (Fingerprint::anchors); 10: bylines and credit lines not scanned
+// (without_link_and_credit_lines).
+constexpr char kFormat = '\x0a';
 
 // Optional signed values as varints: 0 is "none", others are offset by 2^40.
 uint64_t encode_optional(const std::optional<long>& v) {
@@ -233,18 +234,77 @@ bool is_link_line(const std::string& line) {
     return false;
 }
 
+std::string lower_ascii(std::string s) {
+    for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+}
+
+size_t word_count(const std::string& s) {
+    size_t n = 0;
+    bool in_word = false;
+    for (char c : s) {
+        const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+        if (!space && !in_word) ++n;
+        in_word = !space;
+    }
+    return n;
+}
+
+// A byline or credit line standing as a paragraph of its own ("By Jane Doe,
+// Associated Press", "Posted by News Team", "Reporting by Jane Doe; Editing
+// by ...", "Copyright 2023 ...", "Jane Doe contributed to this report."):
+// each outlet republishing a story puts its own there, so their names are
+// not the story's. A paragraph that merely starts with "By" ("By Monday,
+// prices had fallen.") ends as a sentence does and stays.
+bool is_credit_line(const std::string& line) {
+    constexpr size_t kMaxCreditWords = 15;
+    const size_t start = line.find_first_not_of(" \t");
+    if (start == std::string::npos) return false;
+    const size_t last = line.find_last_not_of(" \t\r");
+    const std::string text = lower_ascii(line.substr(start, last + 1 - start));
+    if (word_count(text) > kMaxCreditWords) return false;
+    static const char* const kCreditStarts[] = {"posted by ",   "written by ",  "reporting by ", "reported by ",
+                                                "filed by ",    "edited by ",   "editing by ",   "compiled by ",
+                                                "additional reporting by ",     "copyright ",    "(c) ",
+                                                "\xc2\xa9",      "all rights reserved"};
+    for (const char* s : kCreditStarts)
+        if (text.rfind(s, 0) == 0) return true;
+    static const std::string kContributed = "contributed to this report";
+    const std::string trimmed = text.back() == '.' ? text.substr(0, text.size() - 1) : text;
+    if (trimmed.size() >= kContributed.size() &&
+        trimmed.compare(trimmed.size() - kContributed.size(), kContributed.size(), kContributed) == 0)
+        return true;
+    const char end = text.back();
+    return text.rfind("by ", 0) == 0 && end != '.' && end != '!' && end != '?';
+}
+
 }  // namespace
 
-std::string without_link_lines(const std::string& body) {
-    std::string out;
-    out.reserve(body.size());
-    for (size_t pos = 0; pos < body.size();) {
+std::string without_link_and_credit_lines(const std::string& body) {
+    // A credit line is only taken as one where it is a whole paragraph or
+    // the body's first or last line: a hard-wrapped wire paragraph may break
+    // before a line that starts "By".
+    std::vector<std::pair<size_t, size_t>> lines;  // begin, end
+    for (size_t pos = 0; pos <= body.size();) {
         size_t end = body.find('\n', pos);
         if (end == std::string::npos) end = body.size();
-        const std::string line = body.substr(pos, end - pos);
-        if (!is_link_line(line)) out.append(line);
-        if (end < body.size()) out += '\n';
+        lines.emplace_back(pos, end);
         pos = end + 1;
+    }
+    const auto blank = [&body](const std::pair<size_t, size_t>& l) {
+        return body.find_first_not_of(" \t\r", l.first) >= l.second;
+    };
+    size_t first = 0, last = lines.size() - 1;
+    while (first < last && blank(lines[first])) ++first;
+    while (last > first && blank(lines[last])) --last;
+    std::string out;
+    out.reserve(body.size());
+    for (size_t k = 0; k < lines.size(); ++k) {
+        const std::string line = body.substr(lines[k].first, lines[k].second - lines[k].first);
+        const bool paragraph = k == first || k == last ||
+                               ((k == 0 || blank(lines[k - 1])) && (k + 1 == lines.size() || blank(lines[k + 1])));
+        if (!is_link_line(line) && !(paragraph && is_credit_line(line))) out.append(line);
+        if (k + 1 < lines.size()) out += '\n';
     }
     return out;
 }
@@ -572,7 +632,7 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
     Fingerprint fp;
     fp.terms = content_terms(indexed);
     TextScan body;
-    scan_text(without_link_lines(article.body), body);
+    scan_text(without_link_and_credit_lines(article.body), body);
     TextScan title;  // titles are often ALL CAPS: their numbers count, not their names
     scan_text(article.title, title);
     const std::string heading = heading_of(article);

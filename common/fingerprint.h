@@ -103,9 +103,12 @@ std::string serialise_fingerprint(const Fingerprint& fp);
 Fingerprint unserialise_fingerprint(const std::string& data);
 
 // `body` without the lines that link to other stories ("READ: ...",
-// "Related: ...", "SEE ALSO: ..."): their numbers and names would count as the
-// article's. Other lines, and line breaks, are kept.
-std::string without_link_lines(const std::string& body);
+// "Related: ...", "SEE ALSO: ...") and without bylines and credit lines
+// ("By Jane Doe", "Posted by News Team", "Copyright ...", "... contributed to
+// this report"): their numbers and names would count as the article's, and
+// each outlet republishing a story puts its own there. Other lines, and line
+// breaks, are kept.
+std::string without_link_and_credit_lines(const std::string& body);
 
 // What one pass over a text finds (exposed for tests).
 struct TextScan {

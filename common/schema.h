@@ -48,7 +48,9 @@ namespace news::schema {
 //    ("WHEAT CLOSES HIGHER", "AT MIDSESSION"), which format 7 would not tell apart.
 // 13: fingerprints of format 9: the body's numbers and names in text order, for the
 //    anchor-order evidence (Evidence::anchor_order), which format 8 lacks.
-inline constexpr int kVersion = 13;
+// 14: fingerprints of format 10: bylines and credit lines not read as the article's names
+//    and figures (common/fingerprint.h, without_link_and_credit_lines).
+inline constexpr int kVersion = 14;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
 // searcher must agree on it, so it is part of the schema.

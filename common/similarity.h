@@ -211,7 +211,7 @@ struct Evidence {
     uint32_t novel_entities = 0;  // capitalised names found in only one of the two
     // The same counted per side, the smaller side's count: what BOTH add. A cut or
     // spun copy adds no names or figures of its own (its novel ones are what it
-    // dropped; inserted link lines are not scanned, see without_link_lines),
+    // dropped; inserted link lines are not scanned, see without_link_and_credit_lines),
     // separately written reports add on both sides.
     uint32_t added_numbers = 0;
     uint32_t added_entities = 0;

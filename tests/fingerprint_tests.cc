@@ -381,11 +381,34 @@ BOOST_AUTO_TEST_CASE(link_lines_are_not_the_articles_text) {
     const std::string body =
         "Talks went on for 7 hours.\n\nREAD: Fed Adds 603 Mln Dlrs Reserves\n  Related: Other news 25\n"
         "NOTES: figures in 1986 dlrs\nMore: 12\nThe reading room: closed.";
-    BOOST_TEST(news::without_link_lines(body) ==
+    BOOST_TEST(news::without_link_and_credit_lines(body) ==
                "Talks went on for 7 hours.\n\n\n\nNOTES: figures in 1986 dlrs\n\nThe reading room: closed.");
     news::TextScan scan;
-    news::scan_text(news::without_link_lines(body), scan);
+    news::scan_text(news::without_link_and_credit_lines(body), scan);
     BOOST_TEST((scan.numbers == std::vector<std::string>{"7", "1986"}));
+}
+
+// Each outlet's byline and credit line are its own, not the story's; a
+// paragraph starting "By" that reads as a sentence, or a wrapped line of one,
+// is the story's.
+BOOST_AUTO_TEST_CASE(bylines_and_credit_lines_are_not_the_articles_text) {
+    const std::string body =
+        "By Jane Doe, Associated Press\n\nTalks went on for 7 hours.\n\nBy Monday, prices fell.\n\n"
+        "Prices fell in the week as dealers sold and\nBy Smith's count, 3 more\nmarkets closed.\n\n"
+        "Posted by News Team\n\nJohn Roe contributed to this report.\n\nCopyright 2023 Newswire Partners";
+    BOOST_TEST(news::without_link_and_credit_lines(body) ==
+               "\n\nTalks went on for 7 hours.\n\nBy Monday, prices fell.\n\n"
+               "Prices fell in the week as dealers sold and\nBy Smith's count, 3 more\nmarkets closed.\n\n"
+               "\n\n\n\n");
+    news::TextScan scan;
+    news::scan_text(news::without_link_and_credit_lines(body), scan);
+    BOOST_TEST((scan.entities == std::vector<std::string>{"monday", "smith"}));
+}
+
+// A body of single-newline paragraphs has its byline first and its credit last.
+BOOST_AUTO_TEST_CASE(first_and_last_lines_may_be_credit_lines) {
+    BOOST_TEST(news::without_link_and_credit_lines("By Staff Writer\nTalks went on.\nFiled by Jo Roe, Business Desk.") ==
+               "\nTalks went on.\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
