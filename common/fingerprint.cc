@@ -199,7 +199,8 @@ void put_uint16s(std::string& out, const std::vector<uint16_t>& values) {
 // market report's session in the heading times ("CLOSES HIGHER", "AT
 // MIDSESSION", "OPG"); 9: the body's numbers and names in text order
 // (Fingerprint::anchors); 10: bylines and credit lines not scanned
-// (without_link_and_credit_lines).
+// (without_link_and_credit_lines), a correction marked only by the heading's
+// first word, "corrects" or a last "RPT" (marks_correction).
 constexpr char kFormat = '\x0a';
 
 // Optional signed values as varints: 0 is "none", others are offset by 2^40.
@@ -404,8 +405,12 @@ void scan_text(const std::string& raw, TextScan& out) {
     end_sentence();
 }
 
-// "CORRECTED - ...", "(CORRECTION)", "RPT - ...": a word of the heading outside
-// ticker brackets ("REPUBLIC <RPT>" is a company, not a repeat).
+// "CORRECTED - ...", "CORRECTION - ...", "RPT - ...", "ACME CORRECTS NET",
+// "... (RPT)": a correction or repeat marked by the heading's first word, the
+// verb "corrects", or a last "RPT", outside ticker brackets ("REPUBLIC <RPT>"
+// is a company, not a repeat). The word elsewhere is no mark: "MARKET SEEN
+// DUE FOR CORRECTION", "NOT RPT NOT WITHDRAWING", or an untitled item's first
+// line "quadripole networks for phase correction".
 static bool marks_correction(const std::string& heading) {
     std::string outside;
     int depth = 0;
@@ -416,12 +421,13 @@ static bool marks_correction(const std::string& heading) {
     }
     TextScan scan;
     scan_text(outside, scan);
-    for (const auto& word : scan.words) {
-        if (word == "corrected" || word == "correction" || word == "corrects" || word == "correcting" ||
-            word == "rpt" || word == "repeat" || word == "repeated")
-            return true;
-    }
-    return false;
+    const auto& words = scan.words;
+    if (words.empty()) return false;
+    static const char* const kFirstWordMarks[] = {"corrected", "correction", "corrects", "correcting",
+                                                  "rpt",       "repeat",     "repeated"};
+    for (const char* mark : kFirstWordMarks)
+        if (words.front() == mark) return true;
+    return words.back() == "rpt" || std::find(words.begin(), words.end(), "corrects") != words.end();
 }
 
 // The body's first non-blank line if it has at most `max_words` words.

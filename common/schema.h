@@ -49,7 +49,8 @@ namespace news::schema {
 // 13: fingerprints of format 9: the body's numbers and names in text order, for the
 //    anchor-order evidence (Evidence::anchor_order), which format 8 lacks.
 // 14: fingerprints of format 10: bylines and credit lines not read as the article's names
-//    and figures (common/fingerprint.h, without_link_and_credit_lines).
+//    and figures (common/fingerprint.h, without_link_and_credit_lines), and a heading marks a
+//    correction only by its first word, "corrects" or a last "RPT".
 inline constexpr int kVersion = 14;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and

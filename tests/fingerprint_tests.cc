@@ -296,6 +296,28 @@ BOOST_AUTO_TEST_CASE(make_fingerprint_from_a_built_document) {
     BOOST_TEST(corrected.minute.value() == 19527L * 1440 + 620);
 }
 
+// A correction or repeat is marked by the heading's first word, "corrects" or a
+// last "RPT"; the word elsewhere is the news ("a market correction").
+BOOST_AUTO_TEST_CASE(correction_marks_are_where_wire_headings_put_them) {
+    news::DocumentBuilder builder;
+    news::Article a;
+    a.body = "The talks went on for hours.";
+    const auto marked = [&](const std::string& title) {
+        a.title = title;
+        return builder.build(a).fingerprint.correction;
+    };
+    BOOST_TEST(marked("CORRECTION - ACME 1ST QTR NET"));
+    BOOST_TEST(marked("RPT - FED ADDS RESERVES"));
+    BOOST_TEST(marked("NATIONAL PIZZA <PIZA> CORRECTS FIGURE"));
+    BOOST_TEST(marked("LYNG WARNS U.S. TRADE SITUATION IS EXPLOSIVE (RPT)"));
+    BOOST_TEST(!marked("UK EQUITIES SEEN DUE FOR DOWNWARD CORRECTION"));
+    BOOST_TEST(!marked("SALOMON SAYS IT IS NOT RPT NOT WITHDRAWING"));
+    BOOST_TEST(!marked("REPUBLIC <RPT> 1ST QTR NET"));
+    a.title.clear();
+    a.body = "quadripole networks for phase correction\nin low pass amplifiers";
+    BOOST_TEST(!builder.build(a).fingerprint.correction);
+}
+
 // Untitled wire tables name what they list in a short first line: its words
 // and numbers are the heading's, so copper and aluminium sheets differ there.
 BOOST_AUTO_TEST_CASE(an_untitled_items_heading_gives_its_title_words) {
