@@ -217,24 +217,6 @@ void put_string(std::string& out, const std::string& s) {
     out += s;
 }
 
-// Lines such as "READ: Other headline" or "Related: ..." that sites and
-// spinners insert between paragraphs link to other stories: their numbers
-// and names are not this article's.
-bool is_link_line(const std::string& line) {
-    static const char* const kMarkers[] = {"read",    "read more", "read also", "also read", "related",
-                                           "see also", "more",     "watch",     "recommended", "listen"};
-    size_t start = line.find_first_not_of(" \t");
-    if (start == std::string::npos) return false;
-    const size_t colon = line.find(':', start);
-    if (colon == std::string::npos || colon - start > 12) return false;
-    std::string marker = line.substr(start, colon - start);
-    while (!marker.empty() && marker.back() == ' ') marker.pop_back();
-    for (auto& ch : marker) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    for (const char* m : kMarkers)
-        if (marker == m) return true;
-    return false;
-}
-
 std::string lower_ascii(std::string s) {
     for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return s;
@@ -249,6 +231,23 @@ size_t word_count(const std::string& s) {
         in_word = !space;
     }
     return n;
+}
+
+// Lines such as "READ: Other headline" or "Related: ..." that sites and
+// spinners insert between paragraphs link to other stories: their numbers
+// and names are not this article's.
+bool is_link_line(const std::string& line) {
+    static const char* const kMarkers[] = {"read",    "read more", "read also", "also read", "related",
+                                           "see also", "more",     "watch",     "recommended", "listen"};
+    size_t start = line.find_first_not_of(" \t");
+    if (start == std::string::npos) return false;
+    const size_t colon = line.find(':', start);
+    if (colon == std::string::npos || colon - start > 12) return false;
+    std::string marker = lower_ascii(line.substr(start, colon - start));
+    while (!marker.empty() && marker.back() == ' ') marker.pop_back();
+    for (const char* m : kMarkers)
+        if (marker == m) return true;
+    return false;
 }
 
 // A byline or credit line standing as a paragraph of its own ("By Jane Doe,
@@ -437,14 +436,7 @@ static std::string first_line_if_short(const std::string& body, size_t max_words
         const size_t end = std::min(body.find('\n', start), body.size());
         if (body.find_first_not_of(" \t\r", start) < end) {
             std::string line = body.substr(start, end - start);
-            size_t words = 0;
-            bool in_word = false;
-            for (const char c : line) {
-                const bool space = c == ' ' || c == '\t' || c == '\r';
-                if (!space && !in_word) ++words;
-                in_word = !space;
-            }
-            return words <= max_words ? line : std::string();
+            return word_count(line) <= max_words ? line : std::string();
         }
         start = end + 1;
     }
