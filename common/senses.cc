@@ -7,7 +7,7 @@
 
 namespace news {
 namespace detail {
-extern const char* const kSenseTable;  // generated: "stem id id ...\n" lines, sorted by stem
+extern const char* const kSenseTable;  // generated: "stem id id ... | id ...\n" lines, sorted by stem
 }
 
 namespace {
@@ -15,6 +15,7 @@ namespace {
 struct SenseTable {
     std::vector<std::string_view> stems;  // sorted, into kSenseTable
     std::vector<uint32_t> start;          // stems[i]'s ids are ids[start[i], start[i + 1])
+    std::vector<uint32_t> broader;        // of which ids[broader[i], start[i + 1]) are broader ones
     std::vector<uint32_t> ids;
 
     SenseTable() {
@@ -25,11 +26,19 @@ struct SenseTable {
             stems.emplace_back(p, static_cast<size_t>(word_end - p));
             start.push_back(static_cast<uint32_t>(ids.size()));
             p = word_end;
+            bool broader_seen = false;
             while (*p == ' ') {
+                if (p[1] == '|') {
+                    broader.push_back(static_cast<uint32_t>(ids.size()));
+                    broader_seen = true;
+                    p += 2;
+                    continue;
+                }
                 char* next = nullptr;
                 ids.push_back(static_cast<uint32_t>(std::strtoul(p + 1, &next, 10)));
                 p = next;
             }
+            if (!broader_seen) broader.push_back(static_cast<uint32_t>(ids.size()));
             if (*p == '\n') ++p;
         }
         start.push_back(static_cast<uint32_t>(ids.size()));
@@ -60,7 +69,7 @@ SenseList senses_of_stem(std::string_view stem) {
     const auto it = std::lower_bound(t.stems.begin(), t.stems.end(), stem);
     if (it == t.stems.end() || *it != stem) return {};
     const auto i = static_cast<size_t>(it - t.stems.begin());
-    return {t.ids.data() + t.start[i], t.ids.data() + t.start[i + 1]};
+    return {t.ids.data() + t.start[i], t.ids.data() + t.broader[i], t.ids.data() + t.start[i + 1]};
 }
 
 size_t sense_table_size() { return table().stems.size(); }

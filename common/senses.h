@@ -6,7 +6,11 @@
 // The table is compiled in (generated from /usr/share/wordnet at build time
 // by common/make_sense_table.cc): each stem maps to the synsets of every
 // single-word lemma with that stem, commonest senses first, at most 10 per
-// part of speech.
+// part of speech. Each stem also has broader synsets: its senses' hypernyms
+// and, for adjectives, the heads they are similar to (a spinner writes
+// "firm" as "business" and "huge" as "big"). A word matches another when
+// either's own sense is among the other's own or broader ones, never by
+// broader senses alone ("rose" and "fell" share only "change magnitude").
 #pragma once
 
 #include <cstddef>
@@ -21,15 +25,18 @@ namespace news {
 // 117,659 synsets).
 inline constexpr unsigned kSenseIdBits = 17;
 
-// A read-only view of one stem's synset ids; empty for words WordNet lacks
-// (names, numbers, most jargon).
+// A read-only view of one stem's synset ids (its own senses; broader() its
+// broader ones, which follow them in the table); empty for words WordNet
+// lacks (names, numbers, most jargon).
 struct SenseList {
     const uint32_t* first = nullptr;
     const uint32_t* last = nullptr;
+    const uint32_t* broader_last = nullptr;  // the broader senses: [last, broader_last)
     bool empty() const { return first == last; }
     size_t size() const { return static_cast<size_t>(last - first); }
     const uint32_t* begin() const { return first; }
     const uint32_t* end() const { return last; }
+    SenseList broader() const { return {last, broader_last, broader_last}; }
 };
 
 // `stem` as the indexer's stemmer made it, without a term prefix.

@@ -100,16 +100,33 @@ void mark_shared(const A& a, const B& b, std::vector<char>& a_shared, std::vecto
     }
 }
 
+// A word matches by its own sense among the other's own or broader ones;
+// two broader senses alone are no match (common/senses.h).
+template <typename A, typename B>
+void mark_shared_senses_of(const A& a_own, const A& a_broader, const B& b_own, const B& b_broader,
+                           std::vector<char>& a_shared, std::vector<char>& b_shared) {
+    mark_shared(a_own, b_own, a_shared, b_shared);
+    mark_shared(a_own, b_broader, a_shared, b_shared);
+    mark_shared(a_broader, b_own, a_shared, b_shared);
+}
+
 void mark_shared_senses(const WeighedFingerprint& a, const WeighedFingerprint& b, std::vector<char>& a_shared,
                         std::vector<char>& b_shared) {
-    const PackedSenses pa{a.term_senses.data(), a.term_senses.size()}, pb{b.term_senses.data(), b.term_senses.size()};
-    const WideSenses wa{a.wide_term_senses.data(), a.wide_term_senses.size()},
-        wb{b.wide_term_senses.data(), b.wide_term_senses.size()};
+    const auto packed = [](const std::vector<uint32_t>& v) { return PackedSenses{v.data(), v.size()}; };
+    const auto wide = [](const std::vector<uint64_t>& v) { return WideSenses{v.data(), v.size()}; };
     const bool a_wide = !a.wide_term_senses.empty(), b_wide = !b.wide_term_senses.empty();
-    if (!a_wide && !b_wide) return mark_shared(pa, pb, a_shared, b_shared);
-    if (a_wide && b_wide) return mark_shared(wa, wb, a_shared, b_shared);
-    if (a_wide) return mark_shared(wa, pb, a_shared, b_shared);
-    mark_shared(pa, wb, a_shared, b_shared);
+    if (!a_wide && !b_wide)
+        return mark_shared_senses_of(packed(a.term_senses), packed(a.term_broader_senses), packed(b.term_senses),
+                                     packed(b.term_broader_senses), a_shared, b_shared);
+    if (a_wide && b_wide)
+        return mark_shared_senses_of(wide(a.wide_term_senses), wide(a.wide_term_broader_senses),
+                                     wide(b.wide_term_senses), wide(b.wide_term_broader_senses), a_shared, b_shared);
+    if (a_wide)
+        return mark_shared_senses_of(wide(a.wide_term_senses), wide(a.wide_term_broader_senses),
+                                     packed(b.term_senses), packed(b.term_broader_senses), a_shared, b_shared);
+    // mark_shared_senses_of wants one view type per article: swap the roles.
+    mark_shared_senses_of(wide(b.wide_term_senses), wide(b.wide_term_broader_senses), packed(a.term_senses),
+                          packed(a.term_broader_senses), b_shared, a_shared);
 }
 
 // The weight share of `a`'s terms marked in `shared` (found in the other
@@ -363,22 +380,25 @@ WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
     // the vector is allocated once.
     std::vector<SenseList> senses;
     senses.reserve(w.fp.terms.size());
-    size_t sense_count = 0;
+    size_t sense_count = 0, broader_count = 0;
     for (const auto& term : w.fp.terms) {
         senses.push_back(weights.senses(term.first, prefix));
         sense_count += senses.back().size();
+        broader_count += senses.back().broader().size();
     }
-    const auto pack = [&senses, sense_count](auto& out, unsigned term_bits) {
+    const auto pack = [&senses](auto& out, unsigned term_bits, size_t count, bool broader) {
         using Packed = typename std::remove_reference_t<decltype(out)>::value_type;
-        out.reserve(sense_count);
+        out.reserve(count);
         for (uint32_t i = 0; i < senses.size(); ++i)
-            for (const uint32_t id : senses[i]) out.push_back(Packed{id} << term_bits | i);
+            for (const uint32_t id : broader ? senses[i].broader() : senses[i]) out.push_back(Packed{id} << term_bits | i);
         std::sort(out.begin(), out.end());
     };
     if (w.fp.terms.size() <= (size_t{1} << kSenseTermBits)) {
-        pack(w.term_senses, kSenseTermBits);
+        pack(w.term_senses, kSenseTermBits, sense_count, false);
+        pack(w.term_broader_senses, kSenseTermBits, broader_count, true);
     } else {
-        pack(w.wide_term_senses, 32);
+        pack(w.wide_term_senses, 32, sense_count, false);
+        pack(w.wide_term_broader_senses, 32, broader_count, true);
     }
     // Names are indexed as the lower-case words the fingerprint keeps.
     for (const auto& name : w.fp.entities) w.rare_entities.push_back(is_rare_term(weights, name));

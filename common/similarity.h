@@ -142,6 +142,10 @@ struct WeighedFingerprint {
     // pairs), else in wide_term_senses as (id << 32 | index).
     std::vector<uint32_t> term_senses;
     std::vector<uint64_t> wide_term_senses;
+    // The same for the terms' broader senses (SenseList::broader), packed
+    // or wide as term_senses is.
+    std::vector<uint32_t> term_broader_senses;
+    std::vector<uint64_t> wide_term_broader_senses;
     // Whether each term, number and entity is rare in the database
     // (is_rare_term), parallel to fp.terms, fp.numbers and fp.entities.
     std::vector<char> rare_terms, rare_numbers, rare_entities;

@@ -36,9 +36,18 @@ news::Evidence identical() {
     return e;
 }
 
+bool in(news::SenseList list, uint32_t id) { return std::find(list.begin(), list.end(), id) != list.end(); }
+
 bool shares_a_sense(const char* x, const char* y) {
     const auto a = news::senses_of_stem(x), b = news::senses_of_stem(y);
-    return std::any_of(a.begin(), a.end(), [&](uint32_t id) { return std::find(b.begin(), b.end(), id) != b.end(); });
+    return std::any_of(a.begin(), a.end(), [&](uint32_t id) { return in(b, id); });
+}
+
+// One's own sense among the other's broader senses (common/senses.h).
+bool one_is_broader(const char* x, const char* y) {
+    const auto a = news::senses_of_stem(x), b = news::senses_of_stem(y);
+    return std::any_of(a.begin(), a.end(), [&](uint32_t id) { return in(b.broader(), id); }) ||
+           std::any_of(b.begin(), b.end(), [&](uint32_t id) { return in(a.broader(), id); });
 }
 
 }  // namespace
@@ -56,6 +65,18 @@ BOOST_AUTO_TEST_CASE(wordnet_senses_join_synonyms_not_strangers) {
     BOOST_TEST(shares_a_sense("rise", "climb"));    // rose / climbed
     BOOST_TEST(!shares_a_sense("bank", "tomato"));
     BOOST_TEST(news::senses_of_stem("xyzzyq").empty());
+}
+
+// Spinners swap a word for a broader or similar one too; a broader sense
+// joins a word to it, but two words only alike in a broader sense stay apart.
+BOOST_AUTO_TEST_CASE(broader_senses_join_a_word_to_its_broader_word_only) {
+    BOOST_TEST(!shares_a_sense("huge", "big"));
+    BOOST_TEST(one_is_broader("huge", "big"));    // similar to
+    BOOST_TEST(one_is_broader("firm", "busi"));   // firm -> business (hypernym)
+    BOOST_TEST(one_is_broader("dog", "canin"));     // dog -> canine (hypernym)
+    BOOST_TEST(!one_is_broader("rose", "fell"));  // both only "change magnitude"
+    BOOST_TEST(!one_is_broader("bank", "tomato"));
+    BOOST_TEST(news::senses_of_stem("xyzzyq").broader().empty());
 }
 
 BOOST_FIXTURE_TEST_SUITE(decisions, test::SimilarityFixture)

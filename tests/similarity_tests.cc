@@ -497,7 +497,8 @@ BOOST_AUTO_TEST_SUITE_END()
 // A fingerprint's senses are packed with their terms' indexes in 32 bits
 // while the indexes fit, and kept wide beyond: both give the senses evidence
 // a plain reading of its definition gives (the share of each side's term
-// weight found in the other verbatim or through a shared WordNet sense).
+// weight found in the other verbatim or through a WordNet sense of one that
+// is an own or broader sense of the other).
 BOOST_AUTO_TEST_CASE(packed_and_wide_senses_give_the_defined_evidence) {
     BOOST_TEST(news::sense_count() <= (size_t{1} << news::kSenseIdBits));
     news::DocumentBuilder builder;
@@ -525,8 +526,15 @@ BOOST_AUTO_TEST_CASE(packed_and_wide_senses_give_the_defined_evidence) {
                 bool shared = false;
                 for (size_t j = 0; j < y.fp.terms.size() && !shared; ++j) {
                     if (x.fp.terms[i].first == y.fp.terms[j].first) shared = true;
-                    for (const uint32_t s : weights.senses(x.fp.terms[i].first, prefix))
-                        for (const uint32_t t : weights.senses(y.fp.terms[j].first, prefix)) shared = shared || s == t;
+                    const news::SenseList xs = weights.senses(x.fp.terms[i].first, prefix),
+                                          ys = weights.senses(y.fp.terms[j].first, prefix);
+                    const auto meet = [&shared](news::SenseList p, news::SenseList q) {
+                        for (const uint32_t s : p)
+                            for (const uint32_t t : q) shared = shared || s == t;
+                    };
+                    meet(xs, ys);
+                    meet(xs, ys.broader());
+                    meet(xs.broader(), ys);
                 }
                 if (shared) sum += x.weights[i] * x.weights[i];
             }
