@@ -18,7 +18,9 @@ Uses train-dedup's steps 1-4 (work dir, features.jsonl, seed pairs) and its rule
 The logistic models compared against are read from --logistic (default common/dedup_model.h, as
 train-dedup wrote them) and scored here on the same features. The product decides with the trees
 (kUseTrees in the header) when they rank above the logistic models on the tune split (tune_rank:
-story precision goal met, event goal met, then story and event F1 on the hand-labelled pairs).
+story precision goal met, event goal met, then the share of UNSEEN_KIND copies each family groups
+when its whole story-level procedure is run again without them, then story and event F1 on the
+hand-labelled pairs).
 Prints the TRAINING and TUNE figures of both; --validation also prints the VALIDATION block of
 both final choices (look once, after choosing). --write FILE writes the trees as a C++ header
 (scripts/train-dedup runs this script with --write common/dedup_trees_model.h after its own fit).
