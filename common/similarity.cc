@@ -67,21 +67,24 @@ uint32_t title_words_missing(const Fingerprint& a, const Fingerprint& b) {
 }
 
 // Marks the terms of `a` and of `b` that share a WordNet sense with a term of
-// the other (in `a_shared`, `b_shared`). One merge of the two sorted
-// (sense, term) lists serves both directions: a sense both articles have
-// marks every term of either that has it.
-// A fingerprint's sorted senses, packed or wide, as (synset, term index).
+// the other (in `a_shared`, `b_shared`): a term's own sense among the other's
+// own or broader senses; two broader senses alone are no match
+// (common/senses.h). One merge of the two sorted (sense, broader, term) lists
+// serves both directions.
+// A fingerprint's sorted senses, packed or wide.
 struct PackedSenses {
     const uint32_t* s;
     size_t n;
-    uint32_t sense(size_t i) const { return s[i] >> kSenseTermBits; }
+    uint32_t sense(size_t i) const { return s[i] >> (kSenseTermBits + 1); }
+    bool broader(size_t i) const { return (s[i] >> kSenseTermBits) & 1; }
     uint32_t term(size_t i) const { return s[i] & ((uint32_t{1} << kSenseTermBits) - 1); }
 };
 struct WideSenses {
     const uint64_t* s;
     size_t n;
     uint32_t sense(size_t i) const { return static_cast<uint32_t>(s[i] >> 32); }
-    uint32_t term(size_t i) const { return static_cast<uint32_t>(s[i]); }
+    bool broader(size_t i) const { return (s[i] >> 31) & 1; }
+    uint32_t term(size_t i) const { return static_cast<uint32_t>(s[i]) & 0x7fffffffu; }
 };
 
 template <typename A, typename B>
@@ -94,39 +97,26 @@ void mark_shared(const A& a, const B& b, std::vector<char>& a_shared, std::vecto
         } else if (y < x) {
             ++j;
         } else {
-            for (; i != a.n && a.sense(i) == x; ++i) a_shared[a.term(i)] = 1;
-            for (; j != b.n && b.sense(j) == x; ++j) b_shared[b.term(j)] = 1;
+            // The runs of sense x; own entries sort before broader ones.
+            const bool a_own = !a.broader(i), b_own = !b.broader(j);
+            for (; i != a.n && a.sense(i) == x; ++i)
+                if (b_own || !a.broader(i)) a_shared[a.term(i)] = 1;
+            for (; j != b.n && b.sense(j) == x; ++j)
+                if (a_own || !b.broader(j)) b_shared[b.term(j)] = 1;
         }
     }
 }
 
-// A word matches by its own sense among the other's own or broader ones;
-// two broader senses alone are no match (common/senses.h).
-template <typename A, typename B>
-void mark_shared_senses_of(const A& a_own, const A& a_broader, const B& b_own, const B& b_broader,
-                           std::vector<char>& a_shared, std::vector<char>& b_shared) {
-    mark_shared(a_own, b_own, a_shared, b_shared);
-    mark_shared(a_own, b_broader, a_shared, b_shared);
-    mark_shared(a_broader, b_own, a_shared, b_shared);
-}
-
 void mark_shared_senses(const WeighedFingerprint& a, const WeighedFingerprint& b, std::vector<char>& a_shared,
                         std::vector<char>& b_shared) {
-    const auto packed = [](const std::vector<uint32_t>& v) { return PackedSenses{v.data(), v.size()}; };
-    const auto wide = [](const std::vector<uint64_t>& v) { return WideSenses{v.data(), v.size()}; };
+    const PackedSenses pa{a.term_senses.data(), a.term_senses.size()}, pb{b.term_senses.data(), b.term_senses.size()};
+    const WideSenses wa{a.wide_term_senses.data(), a.wide_term_senses.size()},
+        wb{b.wide_term_senses.data(), b.wide_term_senses.size()};
     const bool a_wide = !a.wide_term_senses.empty(), b_wide = !b.wide_term_senses.empty();
-    if (!a_wide && !b_wide)
-        return mark_shared_senses_of(packed(a.term_senses), packed(a.term_broader_senses), packed(b.term_senses),
-                                     packed(b.term_broader_senses), a_shared, b_shared);
-    if (a_wide && b_wide)
-        return mark_shared_senses_of(wide(a.wide_term_senses), wide(a.wide_term_broader_senses),
-                                     wide(b.wide_term_senses), wide(b.wide_term_broader_senses), a_shared, b_shared);
-    if (a_wide)
-        return mark_shared_senses_of(wide(a.wide_term_senses), wide(a.wide_term_broader_senses),
-                                     packed(b.term_senses), packed(b.term_broader_senses), a_shared, b_shared);
-    // mark_shared_senses_of wants one view type per article: swap the roles.
-    mark_shared_senses_of(wide(b.wide_term_senses), wide(b.wide_term_broader_senses), packed(a.term_senses),
-                          packed(a.term_broader_senses), b_shared, a_shared);
+    if (!a_wide && !b_wide) return mark_shared(pa, pb, a_shared, b_shared);
+    if (a_wide && b_wide) return mark_shared(wa, wb, a_shared, b_shared);
+    if (a_wide) return mark_shared(wa, pb, a_shared, b_shared);
+    mark_shared(pa, wb, a_shared, b_shared);
 }
 
 // The weight share of `a`'s terms marked in `shared` (found in the other
@@ -380,25 +370,25 @@ WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
     // the vector is allocated once.
     std::vector<SenseList> senses;
     senses.reserve(w.fp.terms.size());
-    size_t sense_count = 0, broader_count = 0;
+    size_t sense_count = 0;
     for (const auto& term : w.fp.terms) {
         senses.push_back(weights.senses(term.first, prefix));
-        sense_count += senses.back().size();
-        broader_count += senses.back().broader().size();
+        sense_count += senses.back().size() + senses.back().broader().size();
     }
-    const auto pack = [&senses](auto& out, unsigned term_bits, size_t count, bool broader) {
+    const auto pack = [&senses, sense_count](auto& out, unsigned term_bits) {
         using Packed = typename std::remove_reference_t<decltype(out)>::value_type;
-        out.reserve(count);
-        for (uint32_t i = 0; i < senses.size(); ++i)
-            for (const uint32_t id : broader ? senses[i].broader() : senses[i]) out.push_back(Packed{id} << term_bits | i);
+        out.reserve(sense_count);
+        for (uint32_t i = 0; i < senses.size(); ++i) {
+            for (const uint32_t id : senses[i]) out.push_back(Packed{id} << (term_bits + 1) | i);
+            for (const uint32_t id : senses[i].broader())
+                out.push_back(Packed{id} << (term_bits + 1) | Packed{1} << term_bits | i);
+        }
         std::sort(out.begin(), out.end());
     };
     if (w.fp.terms.size() <= (size_t{1} << kSenseTermBits)) {
-        pack(w.term_senses, kSenseTermBits, sense_count, false);
-        pack(w.term_broader_senses, kSenseTermBits, broader_count, true);
+        pack(w.term_senses, kSenseTermBits);
     } else {
-        pack(w.wide_term_senses, 32, sense_count, false);
-        pack(w.wide_term_broader_senses, 32, broader_count, true);
+        pack(w.wide_term_senses, 31);
     }
     // Names are indexed as the lower-case words the fingerprint keeps.
     for (const auto& name : w.fp.entities) w.rare_entities.push_back(is_rare_term(weights, name));

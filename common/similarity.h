@@ -128,24 +128,22 @@ NumberValue number_value(const std::string& number);
 bool same_figure(const NumberValue& a, const NumberValue& b);
 
 // Bits of a packed sense (WeighedFingerprint::term_senses) that hold the
-// term's index: what kSenseIdBits leaves of 32.
-inline constexpr unsigned kSenseTermBits = 32 - kSenseIdBits;
+// term's index: what kSenseIdBits and the broader-sense flag leave of 32.
+inline constexpr unsigned kSenseTermBits = 32 - kSenseIdBits - 1;
 
 // A fingerprint with its normalised term-weight vector, ready to compare.
 struct WeighedFingerprint {
     Fingerprint fp;
     std::vector<double> weights;  // parallel to fp.terms, unit length
-    // (synset id, index into fp.terms) for every WordNet sense of every term,
-    // sorted: one merge against another article's senses finds its synonyms.
-    // Packed as (id << kSenseTermBits | index) while every index fits (a
-    // Reuters article has ~500: a third of a cached fingerprint's bytes as
-    // pairs), else in wide_term_senses as (id << 32 | index).
+    // (synset id, whether it is a broader sense, index into fp.terms) for
+    // every WordNet sense of every term, own and broader (SenseList), sorted:
+    // one merge against another article's senses finds its synonyms and
+    // broader words. Packed as (id << (kSenseTermBits + 1) | broader <<
+    // kSenseTermBits | index) while every index fits (a Reuters article has
+    // ~500: a third of a cached fingerprint's bytes as pairs), else in
+    // wide_term_senses as (id << 32 | broader << 31 | index).
     std::vector<uint32_t> term_senses;
     std::vector<uint64_t> wide_term_senses;
-    // The same for the terms' broader senses (SenseList::broader), packed
-    // or wide as term_senses is.
-    std::vector<uint32_t> term_broader_senses;
-    std::vector<uint64_t> wide_term_broader_senses;
     // Whether each term, number and entity is rare in the database
     // (is_rare_term), parallel to fp.terms, fp.numbers and fp.entities.
     std::vector<char> rare_terms, rare_numbers, rare_entities;

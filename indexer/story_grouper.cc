@@ -64,8 +64,6 @@ size_t approximate_bytes(const WeighedFingerprint& w) {
     bytes += fp.shingles.capacity() * sizeof(uint64_t) + w.weights.capacity() * sizeof(double) +
              w.term_senses.capacity() * sizeof(w.term_senses[0]) +
              w.wide_term_senses.capacity() * sizeof(w.wide_term_senses[0]) +
-             w.term_broader_senses.capacity() * sizeof(w.term_broader_senses[0]) +
-             w.wide_term_broader_senses.capacity() * sizeof(w.wide_term_broader_senses[0]) +
              w.number_values.capacity() * sizeof(NumberValue) +
              w.term_keys.capacity() * sizeof(uint64_t);
     // The sentence evidence's trigrams: as stored, as a set, and by sentence.
