@@ -209,13 +209,17 @@ const TermWeights::TermInfo& TermWeights::info(const std::string& term) const {
     return at->second;
 }
 
-SenseList TermWeights::senses(const std::string& term, size_t prefix) const {
+const TermWeights::TermInfo& TermWeights::info_with_senses(const std::string& term, size_t prefix) const {
     auto& known = const_cast<TermInfo&>(info(term));
     if (!known.senses_known) {
         known.senses = senses_of_stem(std::string_view(term).substr(prefix));
         known.senses_known = true;
     }
-    return known.senses;
+    return known;
+}
+
+SenseList TermWeights::senses(const std::string& term, size_t prefix) const {
+    return info_with_senses(term, prefix).senses;
 }
 
 bool is_rare_term(const TermWeights& weights, const std::string& term) { return weights.info(term).rare; }
@@ -350,9 +354,16 @@ WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
         w.term_keys.reserve(w.fp.terms.size());
         w.term_ids_of = weights.serial();
     }
+    const size_t prefix = schema::prefix::kStemmed.size();
+    // Each term's senses, from the look-up that finds its weight.
+    std::vector<SenseList> senses;
+    senses.reserve(w.fp.terms.size());
+    size_t sense_count = 0;
     double norm = 0;
     for (const auto& [term, wdf] : w.fp.terms) {
-        const TermWeights::TermInfo& info = weights.info(term);
+        const TermWeights::TermInfo& info = weights.info_with_senses(term, prefix);
+        senses.push_back(info.senses);
+        sense_count += info.senses.size() + info.senses.broader().size();
         if (strictly_sorted) w.term_keys.push_back(uint64_t{info.id} << 32 | w.weights.size());
         const double x = (1.0 + std::log(static_cast<double>(wdf))) * info.idf;
         w.weights.push_back(x);
@@ -363,18 +374,9 @@ WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
     norm = std::sqrt(norm);
     if (norm > 0)
         for (auto& x : w.weights) x /= norm;
-    const size_t prefix = schema::prefix::kStemmed.size();
     // Sorted as (sense, index) packed in one integer: the order of the
     // pairs, at a fraction of a pair sort's cost (callgrind: ~1.8% of
-    // grouping). Each term's senses looked up once, and counted so that
-    // the vector is allocated once.
-    std::vector<SenseList> senses;
-    senses.reserve(w.fp.terms.size());
-    size_t sense_count = 0;
-    for (const auto& term : w.fp.terms) {
-        senses.push_back(weights.senses(term.first, prefix));
-        sense_count += senses.back().size() + senses.back().broader().size();
-    }
+    // grouping). Counted first so that the vector is allocated once.
     const auto pack = [&senses, sense_count](auto& out, unsigned term_bits) {
         using Packed = typename std::remove_reference_t<decltype(out)>::value_type;
         out.reserve(sense_count);
@@ -383,12 +385,13 @@ WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
             for (const uint32_t id : senses[i].broader())
                 out.push_back(Packed{id} << (term_bits + 1) | Packed{1} << term_bits | i);
         }
-        std::sort(out.begin(), out.end());
     };
     if (w.fp.terms.size() <= (size_t{1} << kSenseTermBits)) {
         pack(w.term_senses, kSenseTermBits);
+        std::sort(w.term_senses.begin(), w.term_senses.end());
     } else {
         pack(w.wide_term_senses, 31);
+        std::sort(w.wide_term_senses.begin(), w.wide_term_senses.end());
     }
     // Names are indexed as the lower-case words the fingerprint keeps.
     for (const auto& name : w.fp.entities) w.rare_entities.push_back(is_rare_term(weights, name));

@@ -77,6 +77,9 @@ class TermWeights {
         uint32_t id = 0;  // the term's number in this TermWeights (order of first look-up)
     };
     const TermInfo& info(const std::string& term) const;
+    // info() with its senses: senses_of_stem() of `term` without its first
+    // `prefix` bytes, looked up the first time.
+    const TermInfo& info_with_senses(const std::string& term, size_t prefix) const;
     // senses_of_stem() of `term` without its first `prefix` bytes, kept in
     // its TermInfo.
     SenseList senses(const std::string& term, size_t prefix) const;
