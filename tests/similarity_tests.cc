@@ -182,6 +182,10 @@ BOOST_AUTO_TEST_CASE(reference_frequencies_know_common_words_and_default_to_one)
     BOOST_TEST(news::reference_frequency("0") > 100u);
     BOOST_TEST(news::reference_frequency("zy") > 1u);
     BOOST_TEST(news::reference_frequency("zurich") > 1u);
+    // Found by binary search: beyond either end, and a term's prefix, are not terms.
+    BOOST_TEST(news::reference_frequency("zzz") == 1u);
+    BOOST_TEST(news::reference_frequency("!") == 1u);
+    BOOST_TEST(news::reference_frequency("zuric") == 1u);
     // Numbers as indexed, with their separators.
     BOOST_TEST(news::reference_frequency("1,000") > 1u);
     news::TermWeights weights(Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY));
