@@ -5,13 +5,16 @@
 // lemma's synsets (offset * 4 + part of speech), commonest senses first, at
 // most kMaxSenses per part of speech. Irregular forms (*.exc: "went" -> "go")
 // map to their base form's synsets.
-// After a " |", each stem also lists its broader synsets: the hypernyms of its
+// Each stem also lists its broader synsets (after its own senses): the hypernyms of its
 // senses, and for adjectives the heads they are similar to ("big" for
 // "huge"), so far as some single-word lemma has them. Spinners and
 // rewriters swap a word for a broader or similar one as readily as for a
 // synonym (a thesaurus lists them beside the synonyms); a word matches
 // another's broader sense, but two words sharing only a broader sense do not
 // match ("rose" and "fell" are both "change magnitude").
+//
+// The output is C++ arrays (common/senses.cc reads them), not text: a
+// process then pays nothing at start to use the table.
 //
 // Usage: make-sense-table WORDNET_DIR OUTPUT.cc
 #include <xapian.h>

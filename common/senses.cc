@@ -1,9 +1,7 @@
 #include "common/senses.h"
 
 #include <algorithm>
-#include <cstdlib>
-#include <string>
-#include <utility>
+#include <string_view>
 
 namespace news {
 namespace detail {
@@ -17,24 +15,18 @@ extern const uint32_t kSenseBroaderStart[];
 extern const uint32_t kSenseIds[];
 }  // namespace detail
 
-namespace {
-
-std::string_view stem_at(uint32_t i) {
-    return {detail::kSenseStems + detail::kSenseStemStart[i], detail::kSenseStemStart[i + 1] - detail::kSenseStemStart[i]};
-}
-
-}  // namespace
-
 SenseList senses_of_stem(std::string_view stem) {
-    uint32_t low = 0, high = detail::kSenseStemCount;  // the first stem >= `stem` is in [low, high]
-    while (low < high) {
-        const uint32_t mid = low + (high - low) / 2;
-        if (stem_at(mid) < stem) low = mid + 1;
-        else high = mid;
-    }
-    if (low == detail::kSenseStemCount || stem_at(low) != stem) return {};
+    // kSenseStemStart[i] is where stem i begins, kSenseStemStart[i + 1] where it ends.
+    const uint32_t* first = detail::kSenseStemStart;
+    const uint32_t* last = first + detail::kSenseStemCount;
+    auto stem_at = [](const uint32_t* start) {
+        return std::string_view(detail::kSenseStems + start[0], start[1] - start[0]);
+    };
+    const uint32_t* at = std::partition_point(first, last, [&](const uint32_t& start) { return stem_at(&start) < stem; });
+    if (at == last || stem_at(at) != stem) return {};
+    const auto i = static_cast<size_t>(at - first);
     const uint32_t* ids = detail::kSenseIds;
-    return {ids + detail::kSenseIdStart[low], ids + detail::kSenseBroaderStart[low], ids + detail::kSenseIdStart[low + 1]};
+    return {ids + detail::kSenseIdStart[i], ids + detail::kSenseBroaderStart[i], ids + detail::kSenseIdStart[i + 1]};
 }
 
 size_t sense_table_size() { return detail::kSenseStemCount; }
