@@ -31,6 +31,8 @@ const std::array<const char*, kDedupFeatures> kDedupFeatureNames = {
     "same_ticker",
     // Schema 13.
     "anchor_order", "anchors_ordered",
+    // Schema 15.
+    "function_runs", "function_runs_counted",
 };
 
 namespace {
@@ -273,7 +275,13 @@ DedupFeatures dedup_features(const Evidence& e) {
             // article however its words were swapped (rewrites, spinning);
             // whether there were enough of them to say so.
             e.anchor_order,
-            e.anchors_ordered ? 1.0 : 0.0};
+            e.anchors_ordered ? 1.0 : 0.0,
+            // The syntax kept: the function words' order, which a spinner
+            // swapping content words for synonyms leaves and a separately
+            // written report does not share; whether there were enough of
+            // them to say so.
+            e.function_runs,
+            e.function_runs_counted ? 1.0 : 0.0};
 }
 
 DedupDecision decide(const Evidence& e) { return decide(e, true); }

@@ -17,7 +17,7 @@
 
 namespace news {
 
-inline constexpr size_t kDedupFeatures = 48;
+inline constexpr size_t kDedupFeatures = 50;
 using DedupFeatures = std::array<double, kDedupFeatures>;
 
 // Names of the features, in order (dedup_model.h records the same list).

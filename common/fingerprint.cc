@@ -200,8 +200,9 @@ void put_uint16s(std::string& out, const std::vector<uint16_t>& values) {
 // MIDSESSION", "OPG"); 9: the body's numbers and names in text order
 // (Fingerprint::anchors); 10: bylines and credit lines not scanned
 // (without_link_and_credit_lines), a correction marked only by the heading's
-// first word, "corrects" or a last "RPT" (marks_correction).
-constexpr char kFormat = '\x0a';
+// first word, "corrects" or a last "RPT" (marks_correction); 11: the body's
+// function words in order (Fingerprint::function_words).
+constexpr char kFormat = '\x0b';
 
 // Optional signed values as varints: 0 is "none", others are offset by 2^40.
 uint64_t encode_optional(const std::optional<long>& v) {
@@ -370,7 +371,10 @@ void scan_text(const std::string& raw, TextScan& out) {
             if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0) word.resize(word.size() - 2);
             while (!word.empty() && word.back() == '\'') word.pop_back();
             for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-            if (!word.empty() && !is_stopword(word)) {
+            const int function_word = word.empty() ? -1 : stopword_index(word);
+            if (function_word >= 0) {
+                out.function_words.push_back(static_cast<uint8_t>(function_word));
+            } else if (!word.empty()) {
                 if (capitalised && !sentence_start && word.size() >= 2) {
                     out.entities.push_back(word);
                     out.anchors.push_back(word);
@@ -655,6 +659,9 @@ Fingerprint make_fingerprint(const Article& article, const Xapian::Document& ind
     sort_unique(fp.title_numbers);
     fp.heading_times = times_of(heading, fp.title_numbers, heading_words);
     add_trigrams(body, fp);
+    fp.function_words.assign(body.function_words.begin(),
+                             body.function_words.begin() +
+                                 static_cast<std::ptrdiff_t>(std::min(body.function_words.size(), kMaxFunctionWords)));
     const size_t anchors = std::min(body.anchors.size(), kMaxAnchors);
     fp.anchors.reserve(anchors);
     for (size_t k = 0; k < anchors; ++k) {
@@ -725,6 +732,8 @@ std::string serialise_fingerprint(const Fingerprint& fp) {
     put_varint(out, fp.corrected_heading.size());
     for (const auto& s : fp.corrected_heading) put_string(out, s);
     put_uint16s(out, fp.anchors);
+    put_varint(out, fp.function_words.size());
+    out.append(fp.function_words.begin(), fp.function_words.end());
     return out;
 }
 
@@ -780,6 +789,11 @@ Fingerprint unserialise_fingerprint(const std::string& data) {
     if (ncorrected > data.size() - r.pos) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
     for (uint64_t i = 0; i < ncorrected; ++i) fp.corrected_heading.push_back(r.str());
     fp.anchors = r.uint16s();
+    const auto nfunction = r.varint();
+    if (nfunction > data.size() - r.pos) throw Error(ErrorKind::kDatabase, "malformed fingerprint");
+    fp.function_words.assign(data.begin() + static_cast<std::ptrdiff_t>(r.pos),
+                             data.begin() + static_cast<std::ptrdiff_t>(r.pos + nfunction));
+    r.pos += nfunction;
     return fp;
 }
 

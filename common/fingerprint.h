@@ -50,6 +50,14 @@ struct Fingerprint {
     // words it swaps around them; a separately written report of one event
     // names them in an order of its own (Evidence::anchor_order).
     std::vector<uint16_t> anchors;
+    // The body's function words (stop words, by their place in the list of
+    // common/stopwords.h) in text order, the first kMaxFunctionWords: the
+    // syntax of the text with its content words taken out. A spinner swaps
+    // content words and keeps it; a separately written report of one event
+    // has its own (Evidence::function_runs). Plagiarism detection uses the
+    // same evidence for paraphrased copies (Stamatatos 2011, "Plagiarism
+    // detection using stopword n-grams").
+    std::vector<uint8_t> function_words;
     // Stemmed title words ("Z" terms without the "Z"), sorted, unique; for an
     // untitled article, the words of its heading (see title_numbers).
     std::vector<std::string> title_stems;
@@ -87,6 +95,10 @@ inline constexpr uint32_t kMinSentenceTokens = 6;
 // any version keeps; and a bound on comparing two sequences (64 x 64 steps).
 inline constexpr size_t kMaxAnchors = 64;
 
+// Function words kept per article (1 byte each): about the first 600 words
+// of text, which any copy of the article keeps most of.
+inline constexpr size_t kMaxFunctionWords = 255;
+
 // `indexed` is the article's document after TermGenerator::index_text, whose
 // termlist supplies the stems.
 Fingerprint make_fingerprint(const Article& article, const Xapian::Document& indexed);
@@ -123,6 +135,8 @@ struct TextScan {
     std::vector<uint32_t> sentence_ends;
     // The numbers and entities above, both as read, in text order.
     std::vector<std::string> anchors;
+    // Stop words, as stopword_index() numbers them, in text order.
+    std::vector<uint8_t> function_words;
 };
 void scan_text(const std::string& text, TextScan& out);
 

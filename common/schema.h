@@ -51,7 +51,9 @@ namespace news::schema {
 // 14: fingerprints of format 10: bylines and credit lines not read as the article's names
 //    and figures (common/fingerprint.h, without_link_and_credit_lines), and a heading marks a
 //    correction only by its first word, "corrects" or a last "RPT".
-inline constexpr int kVersion = 14;
+// 15: fingerprints of format 11: the body's function words in order, for the
+//    function-runs evidence (Evidence::function_runs), which format 10 lacks.
+inline constexpr int kVersion = 15;
 
 // Stemming language of TermGenerator, QueryParser and snippets; indexer and
 // searcher must agree on it, so it is part of the schema.

@@ -338,6 +338,35 @@ static void index_sentences(WeighedFingerprint& w) {
     }
 }
 
+// WeighedFingerprint::function_runs of `w.fp`.
+static void index_function_runs(WeighedFingerprint& w) {
+    const auto& words = w.fp.function_words;
+    if (words.size() < kFunctionRun) return;
+    w.function_runs.reserve(words.size() - kFunctionRun + 1);
+    for (size_t k = 0; k + kFunctionRun <= words.size(); ++k) {
+        uint64_t run = 0;
+        for (size_t j = 0; j < kFunctionRun; ++j) run = run << 8 | words[k + j];
+        w.function_runs.push_back(static_cast<uint32_t>((run * 0x9E3779B97F4A7C15ULL) >> 32));
+    }
+    std::sort(w.function_runs.begin(), w.function_runs.end());
+}
+
+// Evidence::function_runs, for runs enough (function_runs_counted).
+static double function_runs_kept(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+    const size_t fewer = std::min(a.size(), b.size());
+    size_t shared = 0;
+    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+        if (*i < *j) {
+            ++i;
+        } else if (*j < *i) {
+            ++j;
+        } else {
+            ++shared, ++i, ++j;
+        }
+    }
+    return static_cast<double>(shared) / static_cast<double>(fewer);
+}
+
 WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
     WeighedFingerprint w;
     w.fp = std::move(fp);
@@ -345,6 +374,7 @@ WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
     // long (~30% of their vector was spare).
     w.fp.terms.shrink_to_fit();
     index_sentences(w);
+    index_function_runs(w);
     w.weights.reserve(w.fp.terms.size());
     w.rare_terms.reserve(w.fp.terms.size());
     bool strictly_sorted = true;
@@ -445,6 +475,7 @@ std::string evidence_json(const Evidence& e) {
                         {"shared_sentences", e.shared_sentences},
                         {"sentences_kept", e.sentences_kept}, {"lead_shared", e.lead_shared},
                         {"anchor_order", e.anchor_order}, {"anchors_ordered", e.anchors_ordered},
+                        {"function_runs", e.function_runs}, {"function_runs_counted", e.function_runs_counted},
                         {"rare_entities", e.rare_entities}, {"rare_numbers", e.rare_numbers},
                         {"rare_stems", e.rare_stems}, {"same_ticker", e.same_ticker}, {"corrects_other", e.corrects_other},
                         {"relation", to_string(judge(e))}};
@@ -596,6 +627,8 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     }
     e.anchor_order = anchor_order(a.fp.anchors, b.fp.anchors);
     e.anchors_ordered = std::min(a.fp.anchors.size(), b.fp.anchors.size()) >= kMinAnchors;
+    e.function_runs_counted = std::min(a.function_runs.size(), b.function_runs.size()) >= kMinFunctionRuns;
+    if (e.function_runs_counted) e.function_runs = function_runs_kept(a.function_runs, b.function_runs);
     // Rarity is a database statistic, alike on both sides.
     e.rare_entities = entities.rare;
     e.rare_numbers = numbers.rare;

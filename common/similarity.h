@@ -169,6 +169,9 @@ struct WeighedFingerprint {
     std::vector<uint16_t> trigram_set;
     std::vector<uint16_t> sentence_trigrams;
     std::vector<uint32_t> sentence_ends;
+    // Each run of kFunctionRun function words in a row (fp.function_words)
+    // as a 32-bit hash, sorted, repeats kept.
+    std::vector<uint32_t> function_runs;
 };
 WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights);
 
@@ -243,6 +246,22 @@ struct Evidence {
     // anchors_ordered false when either has fewer than kMinAnchors.
     double anchor_order = 1;
     bool anchors_ordered = false;
+    // The share of the runs of kFunctionRun function words in a row
+    // (Fingerprint::function_words) of the article with fewer that the other
+    // has too, repeats counted; 0 and function_runs_counted false when
+    // either has fewer than kMinFunctionRuns, so that the fit can tell
+    // "too few to say" (a results table has a handful of stop words) from
+    // "none shared". (As 1, "no evidence against", the trees scored two short
+    // abstracts with nothing else in common as one story: bench-dedup-ood
+    // joined 24 NPL abstracts.)
+    // The syntax kept with the content words swapped. On the training
+    // split's pairs with runs enough: median 0.78 for heavy WordNet spins,
+    // 0.96 for hand-labelled DUPs, 0 for hand-labelled SAME_EVENT pairs (1%
+    // reach 0.5). Template look-alikes, one
+    // layout filled in for another company or day, keep it too (1.0): names
+    // and figures tell them apart.
+    double function_runs = 0;
+    bool function_runs_counted = false;
     // Both headings name one stock symbol (Fingerprint::tickers).
     bool same_ticker = false;
     // One is a correction notice quoting the other's headline
@@ -262,6 +281,11 @@ inline constexpr double kSentenceKept = 0.7;
 inline constexpr double kLeadShared = 0.6;
 // Fewer figures and names than this say nothing about their order.
 inline constexpr size_t kMinAnchors = 3;
+// Function words in a run (Stamatatos' stopword n-grams: 5 to 8 worked for
+// paraphrased copies; 5 keeps more of a heavily spun one), and the fewest
+// runs that say anything (a sentence or two).
+inline constexpr size_t kFunctionRun = 5;
+inline constexpr size_t kMinFunctionRuns = 8;
 
 enum class Relation { kDifferent, kSameEvent, kSameStory };
 

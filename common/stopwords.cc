@@ -1,6 +1,8 @@
 #include "common/stopwords.h"
 
+#include <iterator>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace news {
@@ -38,6 +40,18 @@ class ListStopper : public Xapian::Stopper {
 bool is_stopword(const std::string& word) {
     static const std::unordered_set<std::string_view> words(std::begin(kWords), std::end(kWords));
     return words.count(word) != 0;
+}
+
+static_assert(std::size(kWords) == kStopwordCount);
+
+int stopword_index(const std::string& word) {
+    static const std::unordered_map<std::string_view, int> index = [] {
+        std::unordered_map<std::string_view, int> out;
+        for (int k = 0; k < kStopwordCount; ++k) out.emplace(kWords[k], k);
+        return out;
+    }();
+    const auto it = index.find(word);
+    return it == index.end() ? -1 : it->second;
 }
 
 const Xapian::Stopper& english_stopper() {

@@ -7,6 +7,7 @@
 
 #include "common/error.h"
 #include "common/fingerprint.h"
+#include "common/stopwords.h"
 #include "common/varint.h"
 #include "indexer/document_builder.h"
 
@@ -40,6 +41,7 @@ news::Fingerprint sample_fingerprint() {
     fp.trigrams = {0x1234, 0, 0xFFFF, 0x1234, 7};
     fp.sentence_ends = {6, 7, 300};
     fp.anchors = {0xBEEF, 0, 0xFFFF, 0xBEEF};
+    fp.function_words = {0, 173, 5, 5, 255};
     fp.title_stems = {"balloon", "spi"};
     fp.correction = true;
     fp.words = 1234;
@@ -57,6 +59,7 @@ void check_equal(const news::Fingerprint& a, const news::Fingerprint& b) {
     BOOST_TEST(a.trigrams == b.trigrams);
     BOOST_TEST(a.sentence_ends == b.sentence_ends);
     BOOST_TEST(a.anchors == b.anchors);
+    BOOST_TEST(a.function_words == b.function_words);
     BOOST_TEST(a.title_stems == b.title_stems);
     BOOST_TEST(a.correction == b.correction);
     BOOST_TEST(a.words == b.words);
@@ -444,6 +447,32 @@ BOOST_AUTO_TEST_CASE(anchors_are_names_and_figures_in_text_order) {
                     scan);
     const std::vector<std::string> expected = {"acme", "5", "17.5", "widget", "450m", "john", "smith"};
     BOOST_TEST(scan.anchors == expected, boost::test_tools::per_element());
+}
+
+// The stop words in the order read, numbered by their place in the list;
+// every other word, name and figure left out.
+BOOST_AUTO_TEST_CASE(function_words_are_the_stop_words_in_text_order) {
+    news::TextScan scan;
+    news::scan_text("It said the offer from Acme was 17 dlrs, and it's on the table.", scan);
+    std::vector<uint8_t> expected;
+    for (const char* w : {"it", "the", "from", "was", "and", "it", "on", "the"})
+        expected.push_back(static_cast<uint8_t>(news::stopword_index(w)));
+    BOOST_TEST(scan.function_words == expected, boost::test_tools::per_element());
+    BOOST_TEST(news::stopword_index("offer") == -1);
+    BOOST_TEST(news::stopword_index("a") == 0);
+    BOOST_TEST(news::stopword_index("yourselves") == news::kStopwordCount - 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_fingerprint_keeps_the_first_function_words) {
+    news::Article a;
+    a.id = "long";
+    a.title = "WORDS";
+    for (int k = 0; k < 100; ++k) a.body += "The price of the shares was up on the day. ";
+    const auto built = news::DocumentBuilder().build(a);
+    BOOST_TEST(built.fingerprint.function_words.size() == news::kMaxFunctionWords);
+    BOOST_TEST(built.fingerprint.function_words.front() == news::stopword_index("the"));
+    a.body = "Acme shares rose.";
+    BOOST_TEST(news::DocumentBuilder().build(a).fingerprint.function_words.empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_fingerprint_keeps_the_first_anchors_hashed) {

@@ -401,6 +401,42 @@ BOOST_AUTO_TEST_CASE(a_reworded_copy_keeps_names_and_figures_in_order) {
     BOOST_TEST(copy.anchors_ordered);
 }
 
+// A spun copy swaps content words and keeps the function words between
+// them in their order; a separately written report of the same news puts
+// its own there.
+BOOST_AUTO_TEST_CASE(a_spun_copy_keeps_the_runs_of_function_words) {
+    news::Article original = template_article(
+        "talks-1", "The talks between the two sides were held in the capital on Monday, and they ended "
+                   "without an agreement. Officials said that both of them would meet again before the end "
+                   "of the month. It was the first time that the ministers had met since the dispute began "
+                   "over the border in the spring.");
+    original.title = "TALKS END WITHOUT AGREEMENT";
+    news::Article spun = original;
+    spun.id = "talks-2";
+    spun.body = "The negotiations between the pair of parties were conducted in the city on Monday, and they "
+                "finished without an accord. Authorities stated that both of them would gather again before the "
+                "close of the month. It was the initial occasion that the envoys had convened since the row "
+                "started over the frontier in the spring.";
+    news::Article separate = original;
+    separate.id = "talks-3";
+    separate.body = "No agreement came out of Monday's talks in the capital. Ministers, meeting for the first "
+                    "time since their border dispute flared in the spring, plan another round this month, "
+                    "according to officials who were present at the meeting.";
+    IndexedArticles w({&original, &spun, &separate});
+    const auto copy = news::compare(w(original), w(spun));
+    BOOST_TEST(copy.function_runs > 0.75);  // "the pair of parties" breaks the runs through "of"
+    BOOST_TEST(news::compare(w(spun), w(original)).function_runs == copy.function_runs);
+    BOOST_TEST(copy.cosine < 0.8);  // the words themselves were swapped
+    BOOST_TEST(news::compare(w(original), w(separate)).function_runs < 0.2);
+    news::Article brief = original;
+    brief.id = "talks-4";
+    brief.body = "The talks were held in the capital.";
+    const auto too_few = news::compare(w(original), w(brief));  // too few runs to say
+    BOOST_TEST(too_few.function_runs == 0.0);
+    BOOST_TEST(!too_few.function_runs_counted);
+    BOOST_TEST(copy.function_runs_counted);
+}
+
 // The decision rule on hand-made evidence: only what common/similarity.h
 // promises whatever the thresholds are.
 BOOST_AUTO_TEST_CASE(judge_rule) {
