@@ -9,7 +9,9 @@ namespace news {
 namespace {
 
 // Snowball's English stop-word list (https://snowballstem.org/algorithms/english/stop.txt),
-// the one Xapian's documentation recommends for its English stemmer.
+// the one Xapian's documentation recommends for its English stemmer. Its
+// order is stored: fingerprints keep a word's place in it (stopword_index),
+// so reordering or changing it needs a new schema version (common/schema.h).
 constexpr std::string_view kWords[] = {
     "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are",
     "aren't", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
