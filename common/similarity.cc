@@ -16,9 +16,10 @@
 namespace news {
 namespace {
 
-// What two sorted unique lists share: |a ∩ b|, and how many of those items
-// are marked rare in `a_rare` (parallel to `a`; none when it is absent). One
-// merge gives every overlap figure a list needs.
+// What two sorted lists share: |a ∩ b| (a repeated item matched once for
+// each time both have it), and how many of those items are marked rare in
+// `a_rare` (parallel to `a`; none when it is absent). One merge gives every
+// overlap figure a list needs.
 struct Overlap {
     size_t shared = 0;
     uint32_t rare = 0;
@@ -351,22 +352,6 @@ static void index_function_runs(WeighedFingerprint& w) {
     std::sort(w.function_runs.begin(), w.function_runs.end());
 }
 
-// Evidence::function_runs, for runs enough (function_runs_counted).
-static double function_runs_kept(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-    const size_t fewer = std::min(a.size(), b.size());
-    size_t shared = 0;
-    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-        if (*i < *j) {
-            ++i;
-        } else if (*j < *i) {
-            ++j;
-        } else {
-            ++shared, ++i, ++j;
-        }
-    }
-    return static_cast<double>(shared) / static_cast<double>(fewer);
-}
-
 WeighedFingerprint weigh(Fingerprint fp, TermWeights& weights) {
     WeighedFingerprint w;
     w.fp = std::move(fp);
@@ -628,7 +613,8 @@ Evidence compare(const WeighedFingerprint& a, const WeighedFingerprint& b) {
     e.anchor_order = anchor_order(a.fp.anchors, b.fp.anchors);
     e.anchors_ordered = std::min(a.fp.anchors.size(), b.fp.anchors.size()) >= kMinAnchors;
     e.function_runs_counted = std::min(a.function_runs.size(), b.function_runs.size()) >= kMinFunctionRuns;
-    if (e.function_runs_counted) e.function_runs = function_runs_kept(a.function_runs, b.function_runs);
+    if (e.function_runs_counted)
+        e.function_runs = containment(a.function_runs, b.function_runs, shared_count(a.function_runs, b.function_runs), 0.0);
     // Rarity is a database statistic, alike on both sides.
     e.rare_entities = entities.rare;
     e.rare_numbers = numbers.rare;

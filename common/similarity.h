@@ -248,18 +248,17 @@ struct Evidence {
     bool anchors_ordered = false;
     // The share of the runs of kFunctionRun function words in a row
     // (Fingerprint::function_words) of the article with fewer that the other
-    // has too, repeats counted; 0 and function_runs_counted false when
-    // either has fewer than kMinFunctionRuns, so that the fit can tell
-    // "too few to say" (a results table has a handful of stop words) from
-    // "none shared". (As 1, "no evidence against", the trees scored two short
-    // abstracts with nothing else in common as one story: bench-dedup-ood
-    // joined 24 NPL abstracts.)
-    // The syntax kept with the content words swapped. On the training
-    // split's pairs with runs enough: median 0.78 for heavy WordNet spins,
-    // 0.96 for hand-labelled DUPs, 0 for hand-labelled SAME_EVENT pairs (1%
-    // reach 0.5). Template look-alikes, one
-    // layout filled in for another company or day, keep it too (1.0): names
-    // and figures tell them apart.
+    // has too, repeats counted: the syntax kept with the content words
+    // swapped. On the training split's pairs with runs enough: median 0.78
+    // for heavy WordNet spins, 0.96 for hand-labelled DUPs, 0 for
+    // hand-labelled SAME_EVENT pairs (1% reach 0.5). Template look-alikes (one
+    // layout filled in for another company or day) keep it too: names and
+    // figures tell them apart. 0 and function_runs_counted false when either
+    // has fewer than kMinFunctionRuns, so that the fit can tell "too few to
+    // say" (a results table has a handful of stop words) from "none shared";
+    // coded as 1, "no evidence against", the trees scored two short abstracts
+    // with nothing else in common as one story (bench-dedup-ood: 24 NPL
+    // abstracts joined).
     double function_runs = 0;
     bool function_runs_counted = false;
     // Both headings name one stock symbol (Fingerprint::tickers).

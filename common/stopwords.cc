@@ -3,7 +3,6 @@
 #include <iterator>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace news {
 namespace {
@@ -39,11 +38,6 @@ class ListStopper : public Xapian::Stopper {
 
 }  // namespace
 
-bool is_stopword(const std::string& word) {
-    static const std::unordered_set<std::string_view> words(std::begin(kWords), std::end(kWords));
-    return words.count(word) != 0;
-}
-
 static_assert(std::size(kWords) == kStopwordCount);
 
 int stopword_index(const std::string& word) {
@@ -55,6 +49,8 @@ int stopword_index(const std::string& word) {
     const auto it = index.find(word);
     return it == index.end() ? -1 : it->second;
 }
+
+bool is_stopword(const std::string& word) { return stopword_index(word) >= 0; }
 
 const Xapian::Stopper& english_stopper() {
     static const ListStopper stopper;
