@@ -109,6 +109,15 @@ std::vector<std::pair<std::string, uint32_t>> content_terms(const Xapian::Docume
 // True for the terms content_terms() keeps: unprefixed stems ("Z" + a
 // lower-case or non-ASCII letter).
 bool is_content_stem(const std::string& term);
+// Wire shorthand ("shr", "dlrs", "mln", "vs": lower-cased) as the word it
+// stands for, other words as they are; and the same for the stem of a
+// shorthand word. A fingerprint's words and content stems are read so, its
+// index terms are not.
+std::string written_out(std::string word);
+std::string written_out_stem(const std::string& stem);
+// True for the words shorthand stands for ("share", "revenues"): like the
+// shorthand, not read as names when capitalised.
+bool is_shorthand_word(const std::string& word);
 
 std::string serialise_fingerprint(const Fingerprint& fp);
 // Throws news::Error(kDatabase) on malformed data.

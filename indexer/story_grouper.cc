@@ -21,12 +21,14 @@
 
 #include "common/database.h"
 #include "common/date.h"
+#include "common/dedup_decision.h"
 #include "common/document_list_source.h"
 #include "common/error.h"
 #include "common/schema.h"
 #include "common/similarity.h"
 #include "common/keys.h"
 #include "indexer/event_chain_bound.h"
+#include "indexer/story_hub_bound.h"
 
 namespace news {
 namespace {
@@ -665,6 +667,8 @@ struct Link {
     // strength; such links join groups only within that bound.
     bool template_link = false;
     double strength = 0;
+    // A story link's story score over its threshold (story_hub_bound.h).
+    double story_strength = 0;
 };
 
 // A document's publication time in seconds since 1970, if dated.
@@ -748,11 +752,13 @@ void find_links(const std::string& db_path, const std::vector<Xapian::docid>& ar
             const bool a_first = a.id < b.id;
             const Evidence evidence =
                 a_first ? compare(a.fingerprint, b.fingerprint) : compare(b.fingerprint, a.fingerprint);
-            const Relation relation = judge(evidence);
+            const DedupDecision decision = decide(evidence);
+            const Relation relation = decision.relation;
             if (relation != Relation::kDifferent) {
                 const bool template_link = rests_on_template(evidence, relation);
-                out.links.push_back(
-                    {d, c, relation, template_link, template_link ? template_link_strength(evidence) : 0.0});
+                out.links.push_back({d, c, relation, template_link,
+                                     template_link ? template_link_strength(evidence) : 0.0,
+                                     decision.story.score - decision.story.threshold});
                 out.ids.emplace(d, a.id);
                 out.ids.emplace(c, b.id);
             }
@@ -812,6 +818,7 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
     BoundedComponents stories([](const std::string&) { return BoundedComponents::Extent{}; });
     BoundedComponents events([&db](const std::string& node) { return event_extent(db, node); });
     std::vector<TemplateLink> template_links;
+    std::vector<StoryLink> story_links;
     std::unordered_map<Xapian::docid, std::string> ids;
     for (auto& result : results) {
         ids.merge(result.ids);
@@ -833,12 +840,18 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
             } else {
                 events.unite(node, other);
             }
-            if (link.relation == Relation::kSameStory) {
-                ++stats.story_links;
-                stories.unite(node, node_of(link.candidate, schema::slot::kStory));
-            }
+            if (link.relation == Relation::kSameStory)
+                story_links.push_back({link.article, link.candidate, link.story_strength, ids.at(link.article),
+                                       ids.at(link.candidate)});
         }
     }
+    stats.story_links = story_links.size();
+    // Story links last too, once all are known: a hub's are bounded.
+    const std::vector<StoryLink> kept = bound_story_hubs(
+        story_links, [&](Xapian::docid id) { return node_of(id, schema::slot::kStory); }, &stats.story_hubs);
+    stats.story_links_refused = stats.story_links - kept.size();
+    for (const StoryLink& link : kept)
+        stories.unite("d" + std::to_string(link.a), node_of(link.b, schema::slot::kStory));
     // Template links last, once every other link has joined its groups.
     unite_template_links(events, std::move(template_links));
     std::map<Xapian::docid, NewKeys> new_keys;

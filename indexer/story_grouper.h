@@ -52,6 +52,10 @@ struct GroupingStats {
     // any link (beyond_link_reach): their fingerprints are not loaded.
     size_t out_of_reach = 0;
     size_t story_links = 0;       // pairs judged versions of one story
+    // Articles story-linked to many others that are not linked to each other
+    // (indexer/story_hub_bound.h), and the story links refused them.
+    size_t story_hubs = 0;
+    size_t story_links_refused = 0;
     size_t event_links = 0;       // pairs judged about one event (story links included)
     size_t rekeyed = 0;           // (document, level) keys changed
     // Of the grouping's time, rewriting the documents whose keys changed:

@@ -299,6 +299,44 @@ BOOST_AUTO_TEST_CASE(make_fingerprint_from_a_built_document) {
     BOOST_TEST(corrected.minute.value() == 19527L * 1440 + 620);
 }
 
+// A results table and a copy that spells its shorthand out read as the same
+// words and stems; the shorthand is no name, and the index keeps it as written.
+BOOST_AUTO_TEST_CASE(wire_shorthand_reads_as_its_words) {
+    news::Article table;
+    table.id = "t-table";
+    table.title = "ACME CORP 4TH QTR NET";
+    table.body = "Shr loss 6.68 dlrs vs profit 90 cts\nNet loss 4.9 mln vs profit 1.2 mln\nRevs 120.5 mln vs 98.1 mln";
+    news::Article spelt = table;
+    spelt.id = "t-spelt";
+    spelt.body = "Share loss 6.68 dollars versus profit 90 cents\nNet loss 4.9 million versus profit 1.2 million\n"
+                 "Revenues 120.5 million versus 98.1 million";
+    news::DocumentBuilder builder;
+    const auto a = builder.build(table);
+    const auto b = builder.build(spelt);
+    BOOST_TEST(a.fingerprint.shingles == b.fingerprint.shingles);
+    BOOST_TEST(a.fingerprint.trigrams == b.fingerprint.trigrams);
+    BOOST_TEST(a.fingerprint.terms == b.fingerprint.terms);
+    BOOST_TEST(std::is_sorted(a.fingerprint.terms.begin(), a.fingerprint.terms.end()));
+    // Line-initial "Net" is read as a name in both; "Shr" and "Revs" are not.
+    BOOST_TEST(a.fingerprint.entities == b.fingerprint.entities);
+    BOOST_TEST(std::count(a.fingerprint.entities.begin(), a.fingerprint.entities.end(), "revenues") == 0);
+    BOOST_TEST(news::written_out("dlrs") == "dollars");
+    BOOST_TEST(news::written_out("talks") == "talks");
+    BOOST_TEST(news::written_out_stem("cts") == "cent");
+    BOOST_TEST(news::written_out_stem("talk") == "talk");
+    // "mln" twice and "million" once add up to one term of the fingerprint.
+    news::Article mixed = table;
+    mixed.body = "Net 4.9 mln vs 1.2 million, sales 3 mln";
+    uint32_t million = 0;
+    for (const auto& [term, wdf] : builder.build(mixed).fingerprint.terms)
+        if (term == "Zmillion") million = wdf;
+    BOOST_TEST(million == 3u);
+    bool indexed_as_written = false;
+    for (auto t = a.document.termlist_begin(); t != a.document.termlist_end(); ++t)
+        indexed_as_written = indexed_as_written || *t == "Zdlrs";
+    BOOST_TEST(indexed_as_written);
+}
+
 // A correction or repeat is marked by the heading's first word, "corrects" or a
 // last "RPT"; the word elsewhere is the news ("a market correction").
 BOOST_AUTO_TEST_CASE(correction_marks_are_where_wire_headings_put_them) {

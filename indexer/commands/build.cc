@@ -48,10 +48,11 @@ void print_summary(const std::string& db_path, const BuildOptions& options, cons
     if (options.group)
         std::printf("duplicate detection: %zu articles checked, %zu candidates matched in their date windows, "
                     "%zu fingerprints read, %zu comparisons (%zu of them different by cosine alone; %zu candidates too "
-                    "far apart to link), %zu story links, %zu event links; %.2f s, of which %.2f s writing %zu new group keys\n",
+                    "far apart to link), %zu story links (%zu refused at %zu hubs), %zu event links; %.2f s, of which %.2f s "
+                    "writing %zu new group keys\n",
                     report.grouping.articles, report.grouping.matched, report.grouping.fingerprints_read,
                     report.grouping.comparisons, report.grouping.ruled_out, report.grouping.out_of_reach,
-                    report.grouping.story_links,
+                    report.grouping.story_links, report.grouping.story_links_refused, report.grouping.story_hubs,
                     report.grouping.event_links, report.grouping_seconds, report.grouping.rewrite_seconds,
                     report.grouping.rekeyed);
     else
