@@ -847,9 +847,13 @@ GroupingStats group_stories(Xapian::WritableDatabase& db, const std::string& db_
     }
     stats.story_links = story_links.size();
     // Story links last too, once all are known: a hub's are bounded.
+    std::vector<Xapian::docid> hubs;
     const std::vector<StoryLink> kept = bound_story_hubs(
-        story_links, [&](Xapian::docid id) { return node_of(id, schema::slot::kStory); }, &stats.story_hubs);
+        story_links, [&](Xapian::docid id) { return node_of(id, schema::slot::kStory); }, &hubs);
+    stats.story_hubs = hubs.size();
     stats.story_links_refused = stats.story_links - kept.size();
+    for (const Xapian::docid hub : hubs) stats.story_hub_ids.push_back(ids.at(hub));
+    std::sort(stats.story_hub_ids.begin(), stats.story_hub_ids.end());
     for (const StoryLink& link : kept)
         stories.unite("d" + std::to_string(link.a), node_of(link.b, schema::slot::kStory));
     // Template links last, once every other link has joined its groups.

@@ -56,6 +56,7 @@ struct GroupingStats {
     // (indexer/story_hub_bound.h), and the story links refused them.
     size_t story_hubs = 0;
     size_t story_links_refused = 0;
+    std::vector<std::string> story_hub_ids;  // their article ids, sorted
     size_t event_links = 0;       // pairs judged about one event (story links included)
     size_t rekeyed = 0;           // (document, level) keys changed
     // Of the grouping's time, rewriting the documents whose keys changed:

@@ -38,7 +38,7 @@ struct Parts {
 
 std::vector<StoryLink> bound_story_hubs(const std::vector<StoryLink>& links,
                                         const std::function<std::string(Xapian::docid)>& node_of,
-                                        size_t* hubs) {
+                                        std::vector<Xapian::docid>* hubs) {
     // Each document's links (indices into `links`).
     std::map<Xapian::docid, std::vector<size_t>> links_of;
     std::set<std::pair<Xapian::docid, Xapian::docid>> linked;
@@ -48,7 +48,7 @@ std::vector<StoryLink> bound_story_hubs(const std::vector<StoryLink>& links,
         linked.emplace(std::min(links[k].a, links[k].b), std::max(links[k].a, links[k].b));
     }
     std::vector<bool> dropped(links.size(), false);
-    size_t found = 0;
+    std::vector<Xapian::docid> found;
     for (const auto& [doc, own] : links_of) {
         if (own.size() < kHubComponents) continue;
         std::vector<Xapian::docid> neighbours;
@@ -65,7 +65,7 @@ std::vector<StoryLink> bound_story_hubs(const std::vector<StoryLink>& links,
         std::set<size_t> roots;
         for (size_t i = 0; i < neighbours.size(); ++i) roots.insert(parts.find(i));
         if (roots.size() < kHubComponents) continue;
-        ++found;
+        found.push_back(doc);
         size_t best = 0;
         for (size_t i = 1; i < own.size(); ++i)
             if (stronger(links[own[i]], links[own[best]])) best = i;
@@ -73,7 +73,7 @@ std::vector<StoryLink> bound_story_hubs(const std::vector<StoryLink>& links,
         for (size_t i = 0; i < own.size(); ++i)
             if (parts.find(i) != kept_part) dropped[own[i]] = true;
     }
-    if (hubs) *hubs = found;
+    if (hubs) *hubs = std::move(found);  // ascending: links_of is ordered
     std::vector<StoryLink> kept;
     kept.reserve(links.size());
     for (size_t k = 0; k < links.size(); ++k)

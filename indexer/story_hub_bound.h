@@ -43,8 +43,9 @@ struct StoryLink {
 // The links of `links` that the bound keeps. `node_of` names a document's
 // story node: the same name for two documents already in one story group
 // (unchanged by this build), else one of its own.
+// `hubs`, if given, receives the hubs found, ascending.
 std::vector<StoryLink> bound_story_hubs(const std::vector<StoryLink>& links,
                                         const std::function<std::string(Xapian::docid)>& node_of,
-                                        size_t* hubs = nullptr);
+                                        std::vector<Xapian::docid>* hubs = nullptr);
 
 }  // namespace news

@@ -55,7 +55,19 @@ void print_summary(const std::string& db_path, const BuildOptions& options, cons
                     report.grouping.story_links, report.grouping.story_links_refused, report.grouping.story_hubs,
                     report.grouping.event_links, report.grouping_seconds, report.grouping.rewrite_seconds,
                     report.grouping.rekeyed);
-    else
+    if (options.group && !report.grouping.story_hub_ids.empty()) {
+        // Which articles lost story links to the hub bound (indexer/story_hub_bound.h): why
+        // `compare` may call a pair one story that the groups keep apart.
+        constexpr size_t kHubsListed = 10;
+        const auto& hubs = report.grouping.story_hub_ids;
+        std::string listed;
+        for (size_t k = 0; k < hubs.size() && k < kHubsListed; ++k) listed += (k ? ", " : "") + hubs[k];
+        if (hubs.size() > kHubsListed) listed += ", and " + std::to_string(hubs.size() - kHubsListed) + " more";
+        std::printf("story hubs (linked to several stories not linked to each other; kept only their strongest "
+                    "link's story): %s\n",
+                    listed.c_str());
+    }
+    if (!options.group)
         std::printf("duplicate detection skipped: %zu articles wait for the next build to group them\n",
                     report.waiting_for_grouping);
     if (report.parts)
